@@ -1,0 +1,28 @@
+# The two commands of the README: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint gazetteer clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/civcas extract examples/reports/ -o out/claims.jsonl --summary
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python -m pytest -q
+
+gazetteer: $(STAMP)
+	$(BIN)/python scripts/build_gazetteer.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info
