@@ -1,0 +1,105 @@
+"""Extraction speed on real corpora, against `dateparser.search.search_dates` alone.
+
+Runs on one core over the 804 full-length FA-KES articles and the ACLED notes of
+../shared/eval/ (read at run time, never copied into the project) and prints reports/second,
+MB/second, peak memory and the ratio to the baseline measured in the same run.
+
+    .venv/bin/python bench/extract.py [--acled-limit N] [--baseline-limit N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from civcas.extract import extract_report
+from civcas.model import Report
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+FAKES = EVAL / "fakes" / "FA-KES-Dataset.csv"
+ACLED = EVAL / "acled" / "acled_syria_battles_2017_2023.csv"
+
+
+def read_column(path: Path, column: str, limit: int | None = None) -> list[str]:
+    csv.field_size_limit(sys.maxsize)
+    texts: list[str] = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        for row in csv.DictReader(f):
+            if row.get(column):
+                texts.append(row[column])
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def timed(texts: list[str], work: Callable[[str], object]) -> dict[str, float]:
+    """Wall time, rate and peak traced memory of `work` over `texts`."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    for text in texts:
+        work(text)
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return {
+        "reports": len(texts),
+        "seconds": round(seconds, 3),
+        "reports_per_s": round(len(texts) / seconds, 1),
+        "mb_per_s": round(megabytes / seconds, 3),
+        "peak_mib": round(peak / 2**20, 1),
+    }
+
+
+def civcas_extract(lang: str) -> Callable[[str], object]:
+    return lambda text: extract_report(Report(text=text, lang=lang))
+
+
+def dateparser_search(text: str) -> object:
+    from dateparser.search import search_dates
+
+    return search_dates(text, languages=["en"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--acled-limit", type=int, default=None, help="ACLED notes to use (all)")
+    parser.add_argument("--baseline-limit", type=int, default=None,
+                        help="texts per corpus for the dateparser baseline (all)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    args = parser.parse_args()
+    if not FAKES.exists() or not ACLED.exists():
+        print(f"skipped: the corpora are not at {EVAL}", file=sys.stderr)
+        return 0
+    corpora = {
+        "fakes": read_column(FAKES, "article_content"),
+        "acled": read_column(ACLED, "notes", args.acled_limit),
+    }
+    # Warm caches (lexicons, gazetteer, compiled patterns) before timing anything.
+    extract_report(Report(text="warm-up text, 1 January 2019.", lang="en"))
+    dateparser_search("warm-up 1 January 2019")
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    for name, texts in corpora.items():
+        base_texts = texts[: args.baseline_limit] if args.baseline_limit else texts
+        ours = timed(texts, civcas_extract("en"))
+        base = timed(base_texts, dateparser_search)
+        ours["speedup_vs_search_dates"] = round(ours["mb_per_s"] / base["mb_per_s"], 2)
+        results[name] = {"civcas_extract": ours, "dateparser_search_dates": base}
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for name, rows in results.items():
+            print(f"== {name}")
+            for who, r in rows.items():
+                print(f"  {who:26} " + "  ".join(f"{k}={v}" for k, v in r.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

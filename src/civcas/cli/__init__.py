@@ -1,0 +1,1 @@
+"""The `civcas` command line."""

@@ -1,0 +1,296 @@
+"""Group a report's sentences into the distinct incidents it describes and fill one claim each.
+
+A sentence that reports harm (a casualty count, or an attack word with a harm word) anchors an
+incident. Anchors join the incident whose place and date they share; a new place or a new date
+starts another one. Mentions of the other extractors then fill each incident's claim, and each
+value keeps the span it was read from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from civcas.extract.actors import ActorMention
+from civcas.extract.casualties import CasualtyMention
+from civcas.extract.dates import DateMention
+from civcas.extract.events import EventMention, pick_event_type
+from civcas.extract.phrases import Hit, Phrases
+from civcas.extract.places import PlaceMention
+from civcas.extract.victims import NameMention
+from civcas.knowledge.lexicon import load
+from civcas.model import Claim, Span
+
+CIVILIAN_GROUPS = frozenset({"civilians", "children", "women", "family"})
+NON_COMBATANT_GROUPS = frozenset({"people", "civilians", "children", "women", "men", "family"})
+
+
+@dataclass(slots=True)
+class Mentions:
+    """Everything the extractors found in one report, in text order."""
+
+    text: str
+    sentences: list[Span]
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    casualties: list[CasualtyMention]
+    actors: list[ActorMention]
+    events: list[EventMention]
+    names: list[NameMention]
+    lang: str = "en"
+
+
+@dataclass(slots=True)
+class _Group:
+    """The sentences (by index) that speak of one incident, and its distinguishing keys."""
+
+    sentences: list[int] = field(default_factory=list)
+    place: PlaceMention | None = None
+    date: DateMention | None = None
+    killed: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    harm: Phrases
+    general: Phrases
+    another: Phrases
+
+
+@cache
+def _cues(lang: str) -> _Cues:
+    data = load(lang, "incidents")
+    return _Cues(
+        harm=Phrases.of(data.get("harm", []), "harm"),
+        general=Phrases.of(data.get("general", []), "general"),
+        another=Phrases.of(data.get("another", []), "another"),
+    )
+
+
+class _Index:
+    """Which sentence each mention falls in, by its start offset."""
+
+    def __init__(self, sentences: list[Span]) -> None:
+        self._starts = [s.start for s in sentences]
+
+    def of(self, span: Span) -> int:
+        return max(0, bisect_right(self._starts, span.start) - 1)
+
+
+def _by_sentence(items: list, index: _Index, n: int) -> list[list]:  # type: ignore[type-arg]
+    out: list[list] = [[] for _ in range(n)]  # type: ignore[type-arg]
+    for item in items:
+        out[index.of(item.span)].append(item)
+    return out
+
+
+def _place_key(p: PlaceMention) -> str:
+    return p.place.id
+
+
+def _exact(p: PlaceMention) -> bool:
+    return p.geo_precision in ("exact", "district")
+
+
+def build_claims(m: Mentions) -> list[Claim]:
+    """One claim per distinct incident of the report; [] when it names no concrete incident."""
+    n = len(m.sentences)
+    if n == 0:
+        return []
+    cues = _cues(m.lang)
+    index = _Index(m.sentences)
+    dates = _by_sentence(m.dates, index, n)
+    places = _by_sentence(m.places, index, n)
+    counts = _by_sentence(m.casualties, index, n)
+    actors = _by_sentence(m.actors, index, n)
+    events = _by_sentence(m.events, index, n)
+    harm = _by_sentence(list(cues.harm.finditer(m.text)), index, n)
+
+    groups: list[_Group] = []
+    for i, sentence in enumerate(m.sentences):
+        harmful_counts = [c for c in counts[i] if c.outcome in ("killed", "injured")]
+        agents = [a for a in actors[i] if not a.target]
+        anchored = bool(harmful_counts) or (
+            bool(harm[i]) and (bool(events[i]) or bool(agents)) and bool(places[i] or dates[i])
+        )
+        if not anchored:
+            continue
+        general = cues.general.search(m.text, sentence.start, sentence.end)
+        day_dates = [d for d in dates[i] if d.value is not None and d.precision == "day"]
+        if general and not day_dates and not [p for p in places[i] if _exact(p)]:
+            continue
+        _place_sentence(groups, i, places[i], day_dates, harmful_counts, m.text, cues, sentence)
+
+    kept: list[tuple[_Group, Claim]] = []
+    for g in groups:
+        claim = _fill(g, m, dates, places, counts, actors, events, harm)
+        if claim is not None:
+            kept.append((g, claim))
+    _assign_names(kept, m)
+    return [claim for _, claim in kept]
+
+
+def _place_sentence(
+    groups: list[_Group],
+    i: int,
+    places: list[PlaceMention],
+    dates: list[DateMention],
+    counts: list[CasualtyMention],
+    text: str,
+    cues: _Cues,
+    sentence: Span,
+) -> None:
+    """Put sentence i into the incident it speaks of, or start a new one."""
+    place = next((p for p in places if _exact(p)), None)
+    date = dates[0] if dates else None
+    killed = next((c.min for c in counts if c.outcome == "killed" and c.min is not None), None)
+    another = cues.another.search(text, sentence.start, sentence.end) is not None
+
+    def fits(g: _Group) -> bool:
+        if place is not None and g.place is not None and _place_key(place) != _place_key(g.place):
+            return False
+        if date is not None and g.date is not None and date.value != g.date.value:
+            return False
+        if another and killed is not None and g.killed is not None and killed != g.killed:
+            return False
+        return True
+
+    target: _Group | None = None
+    if place is None and date is None:
+        target = groups[-1] if groups else None
+        if target is not None and not fits(target):
+            target = None
+    else:
+        for g in reversed(groups):
+            if fits(g):
+                target = g
+                break
+    if target is None:
+        target = _Group()
+        groups.append(target)
+    target.sentences.append(i)
+    if target.place is None and place is not None:
+        target.place = place
+    if target.date is None and date is not None:
+        target.date = date
+    if target.killed is None and killed is not None:
+        target.killed = killed
+
+
+def _fill(
+    g: _Group,
+    m: Mentions,
+    dates: list[list[DateMention]],
+    places: list[list[PlaceMention]],
+    counts: list[list[CasualtyMention]],
+    actors: list[list[ActorMention]],
+    events: list[list[EventMention]],
+    harm: list[list[Hit]],
+) -> Claim | None:
+    claim = Claim()
+    own_counts = [c for i in g.sentences for c in counts[i]]
+    own_places = [p for i in g.sentences for p in places[i]]
+    own_events = [e for i in g.sentences for e in events[i]]
+    own_actors = [a for i in g.sentences for a in actors[i]]
+    own_dates = [d for i in g.sentences for d in dates[i] if d.value is not None]
+    focus = m.sentences[g.sentences[0]].start
+
+    _fill_counts(claim, own_counts)
+    place = g.place or next((p for p in own_places if _exact(p)), None)
+    if place is None and own_places:
+        place = own_places[0]
+    if place is not None:
+        _fill_place(claim, place, m.text)
+    date = g.date or (own_dates[0] if own_dates else None)
+    if date is not None and date.value is not None:
+        claim.set("date", date.value, date.span)
+        claim.set("date_precision", date.precision, date.span)
+    if own_counts:
+        focus = own_counts[0].span.start
+    event = pick_event_type(own_events, focus, m.lang)
+    if event is not None:
+        claim.set("event_type", event.event_type, event.span)
+    else:
+        words = [h for i in g.sentences for h in harm[i]]
+        if words:
+            claim.set("event_type", "other", words[0].span)
+    _fill_perpetrator(claim, own_actors, m, focus, g)
+
+    concrete = claim.killed_min is not None or claim.injured_min is not None
+    concrete = concrete or (place is not None and _exact(place) and claim.event_type is not None)
+    return claim if concrete else None
+
+
+def _fill_counts(claim: Claim, counts: list[CasualtyMention]) -> None:
+    """Totals from the first top-level count; breakdowns from the counts that break it down."""
+    killed = [c for c in counts if c.outcome == "killed" and c.min is not None]
+    top = [c for c in killed if c.breakdown_of is None and c.group in NON_COMBATANT_GROUPS]
+    if not top:
+        top = [c for c in killed if c.breakdown_of is None]
+    if top:
+        first = top[0]
+        claim.set("killed_min", first.min, first.span)
+        claim.set("killed_max", first.max, first.span)
+    for c in killed:
+        if c.group == "civilians" and claim.civilians_killed_min is None:
+            claim.set("civilians_killed_min", c.min, c.span)
+    if claim.civilians_killed_min is None and top and top[0].group in CIVILIAN_GROUPS:
+        claim.set("civilians_killed_min", top[0].min, top[0].span)
+    for c in killed:
+        if c.group == "children" and claim.children_killed_min is None:
+            claim.set("children_killed_min", c.min, c.span)
+        elif c.group == "women" and claim.women_killed_min is None:
+            claim.set("women_killed_min", c.min, c.span)
+    injured = [c for c in counts if c.outcome == "injured" and c.min is not None]
+    top_injured = [c for c in injured if c.breakdown_of is None] or injured
+    if top_injured:
+        claim.set("injured_min", top_injured[0].min, top_injured[0].span)
+
+
+def _fill_place(claim: Claim, mention: PlaceMention, text: str) -> None:
+    place = mention.place
+    claim.set("place", mention.span.of(text), mention.span)
+    claim.set("place_std", place.name, mention.phrase)
+    claim.set("geo_precision", mention.geo_precision, mention.phrase)
+    for name in ("admin1", "country", "lat", "lon", "pcode"):
+        value = getattr(place, name, None)
+        if value not in (None, ""):
+            claim.set(name, value, mention.span)
+
+
+def _fill_perpetrator(
+    claim: Claim, own: list[ActorMention], m: Mentions, focus: int, g: _Group
+) -> None:
+    """The actor named as the attacker nearest the incident's count or attack word."""
+    candidates = [a for a in own if not a.target]
+    if not candidates:
+        # The attacker is often named in the sentence just before the count.
+        first = g.sentences[0]
+        if first > 0:
+            prev = m.sentences[first - 1]
+            candidates = [
+                a for a in m.actors if prev.start <= a.span.start < prev.end and not a.target
+            ]
+    if not candidates:
+        return
+    best = min(candidates, key=lambda a: (not a.agent, abs(a.span.start - focus)))
+    attribution, evidence = best.attribution, best.evidence
+    # A denial or a claim by the actor anywhere in the report is what the report carries.
+    for a in m.actors:
+        if a.actor == best.actor and a.attribution in ("denied", "claimed"):
+            if attribution != "denied":
+                attribution, evidence = a.attribution, a.evidence
+    claim.set("perpetrator", best.actor, best.span)
+    claim.set("attribution", attribution, evidence)
+    claim.set("perpetrator_evidence", evidence.of(m.text), evidence)
+
+
+def _assign_names(kept: list[tuple[_Group, Claim]], m: Mentions) -> None:
+    """Each named victim goes to the incident last reported before the name."""
+    if not kept or not m.names:
+        return
+    starts = [m.sentences[g.sentences[0]].start for g, _ in kept]
+    for name in m.names:
+        k = max(0, bisect_right(starts, name.span.start) - 1)
+        kept[k][1].add_victim(name.name, name.span)
