@@ -140,9 +140,9 @@ def _read_jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]
 
 def _report_of(row: dict) -> Report:  # type: ignore[type-arg]
     """A gold row read as a report (contract 4: a gold file is also an input file)."""
-    from civcas.ingest import report_from_record
+    from civcas.ingest.records import report_from_fields
 
-    return report_from_record(row, source="gold")
+    return report_from_fields(row, source=f"gold:{row.get('id')}")
 
 
 if __name__ == "__main__":
