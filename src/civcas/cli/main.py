@@ -109,16 +109,18 @@ def evaluate(gold: str, pred: str | None, lang: str | None, as_json: bool, quiet
     from civcas.evaluate import format_scores, score
 
     gold_rows = _read_jsonl(Path(gold))
-    if lang:
-        gold_rows = [r for r in gold_rows if r.get("lang") == lang]
     if pred:
         pred_rows = _read_jsonl(Path(pred))
     else:
+        todo = [r for r in gold_rows if not lang or r.get("lang") == lang]
         pred_rows = []
-        for row in tqdm(gold_rows, desc="extracting", unit="report", disable=quiet or None,
+        for row in tqdm(todo, desc="extracting", unit="report", disable=quiet or None,
                         file=sys.stderr):
             pred_rows.append(extract_report(_report_of(row)).to_dict())
-    scores = score(gold_rows, pred_rows, lang=lang)
+    try:
+        scores = score(gold_rows, pred_rows, lang=lang)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
     if as_json:
         click.echo(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
     else:
