@@ -75,14 +75,28 @@ def find_actors(text: str, sentences: list[Span], lang: str = "en") -> list[Acto
     lex = _lexicon(lang)
     out: list[ActorMention] = []
     for sentence in sentences:
-        hits = list(lex.aliases.finditer(text, sentence.start, sentence.end))
-        for hit in hits:
+        previous = None
+        for hit in lex.aliases.finditer(text, sentence.start, sentence.end):
+            if previous is not None and _gloss(text, previous, hit.span):
+                continue  # "the Islamic State (IS)": the abbreviation repeats the name
             out.append(_judge(text, sentence, hit, lex))
+            previous = hit.span
     return out
+
+
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
+
+
+def _gloss(text: str, previous: Span, span: Span) -> bool:
+    return text[previous.end : span.start].strip() == "(" and text[span.end : span.end + 1] == ")"
+
 
 
 def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     s, e = hit.span.start, hit.span.end
+    skip = _PARENTHETICAL.match(text, e)
+    if skip:
+        e = skip.end()
     after = text[e : min(sentence.end, e + 14)].lower()
     target = bool(lex.target_before.endswith(text, s, 30)) or after.startswith(lex.target_after)
     agent = bool(lex.agent_before.endswith(text, s, 30) or lex.agent_after.startswith(text, e, 30))

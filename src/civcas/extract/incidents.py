@@ -9,6 +9,7 @@ value keeps the span it was read from.
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,9 +20,11 @@ from civcas.extract.events import EventMention, pick_event_type
 from civcas.extract.phrases import Hit, Phrases
 from civcas.extract.places import PlaceMention
 from civcas.extract.victims import NameMention
+from civcas.knowledge.gazetteer import normalise
 from civcas.knowledge.lexicon import load
 from civcas.model import Claim, Span
 
+DATELINE_CHARS = 300  # how far into the text a printed publication date may stand
 CIVILIAN_GROUPS = frozenset({"civilians", "children", "women", "family"})
 NON_COMBATANT_GROUPS = frozenset({"people", "civilians", "children", "women", "men", "family"})
 
@@ -39,6 +42,7 @@ class Mentions:
     events: list[EventMention]
     names: list[NameMention]
     lang: str = "en"
+    published: date | None = None
 
 
 @dataclass(slots=True)
@@ -85,12 +89,78 @@ def _by_sentence(items: list, index: _Index, n: int) -> list[list]:  # type: ign
     return out
 
 
+_KIND_RANK = {
+    "neighbourhood": 0, "village": 0, "town": 0, "city": 1, "subdistrict": 2, "district": 3,
+    "governorate": 4, "country": 5,
+}
+
+
 def _place_key(p: PlaceMention) -> str:
     return p.place.id
 
 
+def _contextual(p: PlaceMention) -> bool:
+    """Named with locative words around it ("the village of X", "near X", "X town")."""
+    return p.phrase != p.span or p.relation is not None
+
+
+def _capital_as_governorate(p: PlaceMention) -> bool:
+    """A bare governorate capital ("Deir Ezzor", "Raqqa") usually means the governorate."""
+    return (
+        p.place.kind == "city"
+        and not _contextual(p)
+        and normalise(p.place.name) == normalise(p.place.admin1 or "")
+    )
+
+
 def _exact(p: PlaceMention) -> bool:
-    return p.geo_precision in ("exact", "district")
+    return p.geo_precision in ("exact", "district") and not _capital_as_governorate(p)
+
+
+def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific, best attested place: locative words first, then the finer kind."""
+    exact = [p for p in places if _exact(p)]
+    if not exact:
+        return None
+    return min(
+        exact,
+        key=lambda p: (not _contextual(p), _KIND_RANK.get(p.place.kind, 3), p.guessed),
+    )
+
+
+def _dateline(d: DateMention, m: Mentions) -> bool:
+    """The publication date printed at the head of the page is not an incident's date."""
+    return (
+        m.published is not None
+        and d.value == m.published
+        and not d.relative
+        and d.span.start < DATELINE_CHARS
+    )
+
+
+def _merge(groups: list[_Group]) -> list[_Group]:
+    """Join groups that cannot be told apart: no place, date or count differs between them
+    (a headline and its body, or a place named in one sentence and the toll in the next)."""
+    out: list[_Group] = []
+    for g in groups:
+        for h in out:
+            if _compatible(h, g):
+                h.sentences = sorted(set(h.sentences) | set(g.sentences))
+                h.place = h.place or g.place
+                h.date = h.date or g.date
+                h.killed = h.killed if h.killed is not None else g.killed
+                break
+        else:
+            out.append(g)
+    return out
+
+
+def _compatible(a: _Group, b: _Group) -> bool:
+    if a.place is not None and b.place is not None and _place_key(a.place) != _place_key(b.place):
+        return False
+    if a.date is not None and b.date is not None and a.date.value != b.date.value:
+        return False
+    return a.killed is None or b.killed is None or a.killed == b.killed
 
 
 def build_claims(m: Mentions) -> list[Claim]:
@@ -101,7 +171,12 @@ def build_claims(m: Mentions) -> list[Claim]:
     cues = _cues(m.lang)
     index = _Index(m.sentences)
     dates = _by_sentence(m.dates, index, n)
-    places = _by_sentence(m.places, index, n)
+    # A bare capitalised word opening a sentence ("Hit", "Sara") is too weak to be a place.
+    places = _by_sentence(
+        [p for p in m.places if _contextual(p) or p.span.start != m.sentences[index.of(p.span)].start],
+        index,
+        n,
+    )
     counts = _by_sentence(m.casualties, index, n)
     actors = _by_sentence(m.actors, index, n)
     events = _by_sentence(m.events, index, n)
@@ -109,21 +184,26 @@ def build_claims(m: Mentions) -> list[Claim]:
 
     groups: list[_Group] = []
     for i, sentence in enumerate(m.sentences):
-        harmful_counts = [c for c in counts[i] if c.outcome in ("killed", "injured")]
-        agents = [a for a in actors[i] if not a.target]
-        anchored = bool(harmful_counts) or (
-            bool(harm[i]) and (bool(events[i]) or bool(agents)) and bool(places[i] or dates[i])
-        )
+        harmful_counts = [
+            c for c in counts[i]
+            if c.outcome in ("killed", "injured") and not (c.group == "combatants" and c.vague)
+        ]
+        agents = [a for a in actors[i] if a.agent and not a.target]
+        attack = bool(events[i]) and (bool(agents) or bool(harm[i]))
+        anchored = bool(harmful_counts) or (attack and bool(places[i] or dates[i]))
         if not anchored:
             continue
         general = cues.general.search(m.text, sentence.start, sentence.end)
-        day_dates = [d for d in dates[i] if d.value is not None and d.precision == "day"]
+        day_dates = [
+            d for d in dates[i]
+            if d.value is not None and d.precision == "day" and not _dateline(d, m)
+        ]
         if general and not day_dates and not [p for p in places[i] if _exact(p)]:
             continue
         _place_sentence(groups, i, places[i], day_dates, harmful_counts, m.text, cues, sentence)
 
     kept: list[tuple[_Group, Claim]] = []
-    for g in groups:
+    for g in _merge(groups):
         claim = _fill(g, m, dates, places, counts, actors, events, harm)
         if claim is not None:
             kept.append((g, claim))
@@ -142,9 +222,10 @@ def _place_sentence(
     sentence: Span,
 ) -> None:
     """Put sentence i into the incident it speaks of, or start a new one."""
-    place = next((p for p in places if _exact(p)), None)
-    date = dates[0] if dates else None
+    place = _best_place(places)
     killed = next((c.min for c in counts if c.outcome == "killed" and c.min is not None), None)
+    focus = counts[0].span.start if counts else sentence.start
+    date = min(dates, key=lambda d: abs(d.span.start - focus)) if dates else None
     another = cues.another.search(text, sentence.start, sentence.end) is not None
 
     def fits(g: _Group) -> bool:
@@ -193,15 +274,17 @@ def _fill(
     own_places = [p for i in g.sentences for p in places[i]]
     own_events = [e for i in g.sentences for e in events[i]]
     own_actors = [a for i in g.sentences for a in actors[i]]
-    own_dates = [d for i in g.sentences for d in dates[i] if d.value is not None]
+    own_dates = [
+        d for i in g.sentences for d in dates[i] if d.value is not None and not _dateline(d, m)
+    ]
     focus = m.sentences[g.sentences[0]].start
 
     _fill_counts(claim, own_counts)
-    place = g.place or next((p for p in own_places if _exact(p)), None)
-    if place is None and own_places:
-        place = own_places[0]
+    place = g.place or _best_place(own_places)
     if place is not None:
         _fill_place(claim, place, m.text)
+    else:
+        _fill_region(claim, own_places or [p for ps in places for p in ps])
     date = g.date or (own_dates[0] if own_dates else None)
     if date is not None and date.value is not None:
         claim.set("date", date.value, date.span)
@@ -228,6 +311,7 @@ def _fill_counts(claim: Claim, counts: list[CasualtyMention]) -> None:
     top = [c for c in killed if c.breakdown_of is None and c.group in NON_COMBATANT_GROUPS]
     if not top:
         top = [c for c in killed if c.breakdown_of is None]
+    top = [c for c in top if not c.vague] + [c for c in top if c.vague]
     if top:
         first = top[0]
         claim.set("killed_min", first.min, first.span)
@@ -257,6 +341,21 @@ def _fill_place(claim: Claim, mention: PlaceMention, text: str) -> None:
         value = getattr(place, name, None)
         if value not in (None, ""):
             claim.set(name, value, mention.span)
+
+
+def _fill_region(claim: Claim, places: list[PlaceMention]) -> None:
+    """No village or town named: the governorate and country, at that precision."""
+    for p in places:
+        if p.place.admin1 and p.place.kind != "country":
+            claim.set("admin1", p.place.admin1, p.span)
+            claim.set("country", p.place.country, p.span)
+            claim.set("geo_precision", "governorate", p.phrase)
+            return
+    for p in places:
+        if p.place.kind == "country":
+            claim.set("country", p.place.country, p.span)
+            claim.set("geo_precision", "country", p.span)
+            return
 
 
 def _fill_perpetrator(

@@ -39,6 +39,7 @@ def find_mentions(report: Report, lang: str) -> Mentions:
         events=find_events(text, lang),
         names=find_victim_names(text, lang),
         lang=lang,
+        published=report.published,
     )
 
 
