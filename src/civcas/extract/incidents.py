@@ -104,6 +104,12 @@ def _contextual(p: PlaceMention) -> bool:
     return p.phrase != p.span or p.relation is not None
 
 
+def _reference(p: PlaceMention) -> bool:
+    """A place named only to locate another ("near X", "east of X", "the X countryside")."""
+    relation = p.relation or ""
+    return relation in ("near", "countryside") or relation.endswith(" of")
+
+
 def _capital_as_governorate(p: PlaceMention) -> bool:
     """A bare governorate capital ("Deir Ezzor", "Raqqa") usually means the governorate."""
     return (
@@ -124,7 +130,9 @@ def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
         return None
     return min(
         exact,
-        key=lambda p: (not _contextual(p), _KIND_RANK.get(p.place.kind, 3), p.guessed),
+        key=lambda p: (
+            _reference(p), not _contextual(p), _KIND_RANK.get(p.place.kind, 3), p.guessed
+        ),
     )
 
 
@@ -136,6 +144,30 @@ def _dateline(d: DateMention, m: Mentions) -> bool:
         and not d.relative
         and d.span.start < DATELINE_CHARS
     )
+
+
+def _date_nearby(
+    g: _Group, m: Mentions, dates: list[list[DateMention]], single: bool
+) -> DateMention | None:
+    """An incident's date stated just before its first sentence, or, when the report tells of
+    one incident only, the one event date that the report gives."""
+    first = g.sentences[0]
+    before = [d for d in dates[first - 1] if d.value is not None] if first > 0 else []
+    if before:
+        return before[-1]
+    if not single:
+        return None
+    found = {
+        d.value: d
+        for ds in dates
+        for d in ds
+        if d.value is not None
+        and d.precision == "day"
+        and not d.relative
+        and d.value != m.published
+        and (m.published is None or d.value <= m.published)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _merge(groups: list[_Group]) -> list[_Group]:
@@ -203,7 +235,10 @@ def build_claims(m: Mentions) -> list[Claim]:
         _place_sentence(groups, i, places[i], day_dates, harmful_counts, m.text, cues, sentence)
 
     kept: list[tuple[_Group, Claim]] = []
-    for g in _merge(groups):
+    merged = _merge(groups)
+    for g in merged:
+        if g.date is None:
+            g.date = _date_nearby(g, m, dates, single=len(merged) == 1)
         claim = _fill(g, m, dates, places, counts, actors, events, harm)
         if claim is not None:
             kept.append((g, claim))
@@ -223,7 +258,10 @@ def _place_sentence(
 ) -> None:
     """Put sentence i into the incident it speaks of, or start a new one."""
     place = _best_place(places)
-    killed = next((c.min for c in counts if c.outcome == "killed" and c.min is not None), None)
+    killed = next(
+        (c.min for c in counts if c.outcome == "killed" and c.min is not None and not c.vague),
+        None,
+    )
     focus = counts[0].span.start if counts else sentence.start
     date = min(dates, key=lambda d: abs(d.span.start - focus)) if dates else None
     another = cues.another.search(text, sentence.start, sentence.end) is not None
@@ -373,7 +411,8 @@ def _fill_perpetrator(
             ]
     if not candidates:
         return
-    best = min(candidates, key=lambda a: (not a.agent, abs(a.span.start - focus)))
+    # The first account of the act names the attacker in the report's own words.
+    best = min(candidates, key=lambda a: (not a.agent, a.span.start))
     attribution, evidence = best.attribution, best.evidence
     # A denial or a claim by the actor anywhere in the report is what the report carries.
     for a in m.actors:

@@ -20,6 +20,7 @@ DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 _SEPARATORS = ",\u066c"  # thousands separators: "1,200", "١٬٢٠٠"
 # A run of digits, with thousands groups where written so.
 DIGITS = rf"[{DIGIT}]{{1,3}}(?:[{_SEPARATORS}][{DIGIT}]{{3}})+(?![{DIGIT}])|[{DIGIT}]+"
+_DIGITS_RE = re.compile(DIGITS)
 # A word standing for a name in a phrase ("members of the * family"): one or two words.
 NAME = r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?"
 _END = "\x00"  # trie marker: a phrase ends here
@@ -245,6 +246,8 @@ class NumberReader:
         if text[start].isdigit():
             raw = text[start:end]
             if not raw.isdigit():
+                if _DIGITS_RE.fullmatch(raw) is None:
+                    return None  # "3.5", "1,20": not a head count
                 raw = "".join(ch for ch in raw if ch.isdigit())  # "1,200"
             try:
                 return Amount(int(raw), start, end)
