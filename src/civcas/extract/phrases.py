@@ -13,8 +13,19 @@ from dataclasses import dataclass
 from civcas.model import Span
 
 # Word characters of any script; hyphen and apostrophes join words ("US-led", "Mu’i").
-_BOUND_LEFT = r"(?<![\w])"
 _BOUND_RIGHT = r"(?![\w])"
+_WORD_START = re.compile(r"(?<!\w)\w")
+_LEADING_WORD = re.compile(r"\w+")
+
+
+def _fold_key(s: str) -> str:
+    return s.lower().replace("’", "'")
+
+
+def _prefix(phrase: str) -> str:
+    """The look-up key of a phrase: up to three first letters of its first word."""
+    m = _LEADING_WORD.match(phrase)
+    return _fold_key(m.group()[:3]) if m else ""
 _STEM_TAIL = r"[\w\-’']*"
 
 
@@ -40,6 +51,9 @@ class Phrases:
     """A set of phrases, each tagged with a key, matched in one pass.
 
     `case_sensitive` lists phrases that only count written exactly so ("IS" but not "is").
+    Phrases are grouped by the first letters of their first word, so only the few phrases that
+    can start at a word are tried there: matching costs one dictionary look-up per word, not
+    one attempt per phrase per character.
     """
 
     def __init__(
@@ -52,21 +66,44 @@ class Phrases:
         by_phrase: dict[str, str] = {}
         for key, phrase in tagged:
             by_phrase.setdefault(phrase, key)
-        ordered = sorted(by_phrase, key=len, reverse=True)
-        self._keys: list[str] = []
-        groups: list[str] = []
-        for phrase in ordered:
-            source = phrase_pattern(phrase)
-            if phrase in exact:
-                source = f"(?-i:{source})"
-            groups.append(f"({source})")
-            self._keys.append(by_phrase[phrase])
-        if groups:
-            self._regex: re.Pattern[str] | None = re.compile(
-                _BOUND_LEFT + "(?:" + "|".join(groups) + ")" + _BOUND_RIGHT, re.IGNORECASE
-            )
-        else:
-            self._regex = None
+        grouped: dict[str, list[str]] = {}
+        for phrase in sorted(by_phrase, key=len, reverse=True):
+            grouped.setdefault(_prefix(phrase), []).append(phrase)
+        self._groups: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+        for prefix, phrases in grouped.items():
+            sources = []
+            for phrase in phrases:
+                source = phrase_pattern(phrase)
+                if phrase in exact:
+                    source = f"(?-i:{source})"
+                sources.append(f"({source})")
+            regex = re.compile("(?:" + "|".join(sources) + ")" + _BOUND_RIGHT, re.IGNORECASE)
+            self._groups[prefix] = (regex, [by_phrase[p] for p in phrases])
+        self._lengths = sorted({len(k) for k in self._groups}, reverse=True)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        if not self._groups:
+            return
+        stop = len(text) if end is None else end
+        groups, lengths = self._groups, self._lengths
+        after = start
+        for word in _WORD_START.finditer(text, start, stop):
+            pos = word.start()
+            if pos < after:
+                continue
+            head = _fold_key(text[pos : pos + 3])
+            best: re.Match[str] | None = None
+            best_keys: list[str] = []
+            for n in lengths:
+                group = groups.get(head[:n])
+                if group is None:
+                    continue
+                m = group[0].match(text, pos, stop)
+                if m is not None and (best is None or m.end() > best.end()):
+                    best, best_keys = m, group[1]
+            if best is not None:
+                after = best.end()
+                yield Hit(Span(pos, best.end()), best_keys[best.lastindex - 1])  # type: ignore[operator]
 
     @classmethod
     def from_lists(cls, lists: dict[str, list[str]], **kw: Iterable[str]) -> Phrases:
@@ -75,12 +112,6 @@ class Phrases:
     @classmethod
     def of(cls, phrases: Iterable[str], key: str = "") -> Phrases:
         return cls((key, p) for p in phrases)
-
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        if self._regex is None:
-            return
-        for m in self._regex.finditer(text, start, len(text) if end is None else end):
-            yield Hit(Span(m.start(), m.end()), self._keys[m.lastindex - 1])  # type: ignore[operator]
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         return next(self.finditer(text, start, end), None)
