@@ -1,8 +1,8 @@
 """Extraction speed on real corpora, against `dateparser.search.search_dates` alone.
 
-Runs on one core (one process, one thread) over the 804 full-length FA-KES articles and the ACLED notes of
-../shared/eval/ (read at run time, never copied into the project) and prints reports/second,
-MB/second, peak memory and the ratio to the baseline measured in the same run.
+Runs on one core (one process, one thread) over the 804 full-length FA-KES articles and the
+ACLED notes of ../shared/eval/ (read at run time, never copied into the project) and prints
+reports/second, MB/second, peak memory and the ratio to the baseline measured in the same run.
 
     .venv/bin/python bench/extract.py [--acled-limit N] [--baseline-limit N] [--json]
 """
@@ -74,8 +74,12 @@ def dateparser_search(text: str) -> object:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--acled-limit", type=int, default=None, help="ACLED notes to use (all)")
-    parser.add_argument("--baseline-limit", type=int, default=None,
-                        help="texts per corpus for the dateparser baseline (all)")
+    parser.add_argument(
+        "--baseline-limit",
+        type=int,
+        default=None,
+        help="texts per corpus for the dateparser baseline (all)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args()
     if not FAKES.exists() or not ACLED.exists():
@@ -102,8 +106,10 @@ def main() -> int:
             print(f"== {name}")
             for who, r in rows.items():
                 print(f"  {who:26} " + "  ".join(f"{k}={v}" for k, v in r.items()))
-    print(f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB",
-          file=sys.stderr)
+    print(
+        f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB",
+        file=sys.stderr,
+    )
     return 0
 
 

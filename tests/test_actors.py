@@ -16,8 +16,11 @@ def actors(text: str) -> list:
     ("text", "actor", "attribution"),
     [
         ("Coalition warplanes killed six farmers in the fields.", "US-led coalition", "asserted"),
-        ("Jets believed to belong to the international coalition bombed a bakery.",
-         "US-led coalition", "alleged"),
+        (
+            "Jets believed to belong to the international coalition bombed a bakery.",
+            "US-led coalition",
+            "alleged",
+        ),
         ("Russian jets reportedly struck the market at noon.", "Russia", "alleged"),
         ("Activists said regime forces shelled the village.", "Syrian government", "alleged"),
         ("Unidentified aircraft bombed the bridge at dawn.", "unknown", "unknown"),

@@ -352,6 +352,12 @@ def test_open_toll_leaves_wounded_alone() -> None:
     ]
 
 
+def test_toll_with_adverb() -> None:
+    text = "A later review found that the number of dead was actually about 45."
+    m = only(text)
+    assert (m.outcome, m.min, m.max, m.approximate) == ("killed", 45, 45, True)
+
+
 def test_toll_rose_from_is_not_a_range() -> None:
     text = "The death toll rose from 12 to 20 overnight."
     m = only(text)
@@ -467,6 +473,39 @@ def test_arabic_killed_and_wounded() -> None:
     text = "أدى القصف لمقتل 4 مدنيين وإصابة اثنين آخرين."
     found = counts(text, "ar")
     assert [(m.outcome, m.min) for m in found] == [("killed", 4), ("injured", 2)]
+
+
+def test_arabic_siblings_with_joined_wa() -> None:
+    text = "قتل أمس 12 مدنياً بينهم 4 نساء و 6 أطفال وجرح العشرات في القرية."
+    found = counts(text, "ar")
+    assert [(phrase(text, m), m.outcome, m.min, m.breakdown_of) for m in found] == [
+        ("12 مدنياً", "killed", 12, None),
+        ("4 نساء", "killed", 4, 0),
+        ("6 أطفال", "killed", 6, 0),
+        ("العشرات", "injured", 24, None),
+    ]
+
+
+def test_arabic_number_words_joined_and_listed() -> None:
+    text = "تسببت الغارة بمقتل 14 مدنياً هم خمسة أطفال وثماني نساء ورجل."
+    found = counts(text, "ar")
+    assert [(m.group, m.min, m.breakdown_of) for m in found] == [
+        ("civilians", 14, None),
+        ("children", 5, 0),
+        ("women", 8, 0),
+        ("men", 1, 0),
+    ]
+
+
+def test_arabic_bounds_with_joined_letters() -> None:
+    text = "خلفت الغارات أكثر من 30 قتيلاً في صفوف المدنيين وأكثر من 90 جريحاً."
+    found = counts(text, "ar")
+    assert [(m.outcome, m.group, m.min, m.max) for m in found] == [
+        ("killed", "civilians", 31, None),
+        ("injured", "people", 91, None),
+    ]
+    m = only("أسفرت الغارة عن سقوط حوالي الـ40 قتيلاً.", "ar")
+    assert (m.min, m.max, m.approximate) == (40, 40, True)
 
 
 def test_arabic_combined() -> None:

@@ -20,7 +20,10 @@ GOLD = ROOT.parent / "shared" / "eval" / "dev" / "gold.jsonl"
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "civcas.cli.main", *args],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
 
 
@@ -32,9 +35,17 @@ def test_demo_job(tmp_path: Path) -> None:
     rows = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert len(rows) == 6
     (hajin,) = rows["ex-001"]["incidents"]
-    assert (hajin["place_std"], hajin["admin1"], hajin["date"]) == ("Hajin", "Deir ez-Zor", "2019-02-07")
+    assert (hajin["place_std"], hajin["admin1"], hajin["date"]) == (
+        "Hajin",
+        "Deir ez-Zor",
+        "2019-02-07",
+    )
     assert (hajin["perpetrator"], hajin["attribution"]) == ("US-led coalition", "alleged")
-    assert (hajin["killed_min"], hajin["children_killed_min"], hajin["women_killed_min"]) == (9, 4, 2)
+    assert (hajin["killed_min"], hajin["children_killed_min"], hajin["women_killed_min"]) == (
+        9,
+        4,
+        2,
+    )
     assert rows["ex-002"]["incidents"][0]["attribution"] == "denied"
     assert rows["ex-004"]["incidents"] == []
     text = json.loads((EXAMPLES / "monitor-feed.jsonl").read_text().splitlines()[0])["text"]
@@ -79,10 +90,20 @@ def test_help_on_every_command() -> None:
 def test_eval_scores_a_prediction_file(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     row = {
-        "id": "t-1", "lang": "en", "published": "2019-05-03",
+        "id": "t-1",
+        "lang": "en",
+        "published": "2019-05-03",
         "text": "Warplanes killed 3 civilians in Hajin yesterday.",
-        "incidents": [{"date": "2019-05-02", "date_precision": "day", "place_std": "Hajin",
-                       "admin1": "Deir ez-Zor", "killed_min": 3, "killed_max": 3}],
+        "incidents": [
+            {
+                "date": "2019-05-02",
+                "date_precision": "day",
+                "place_std": "Hajin",
+                "admin1": "Deir ez-Zor",
+                "killed_min": 3,
+                "killed_max": 3,
+            }
+        ],
     }
     gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", str(gold), "--json", "-q"])

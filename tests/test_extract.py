@@ -25,16 +25,26 @@ def claims(text: str, published: date | None = None) -> list:
 
 def test_two_incidents_are_told_apart() -> None:
     first, second = claims(TWO_INCIDENTS)
-    assert (first.date, first.place_std, first.admin1) == (date(2019, 3, 12), "Hajin", "Deir ez-Zor")
+    assert (first.date, first.place_std, first.admin1) == (
+        date(2019, 3, 12),
+        "Hajin",
+        "Deir ez-Zor",
+    )
     assert (first.killed_min, first.killed_max, first.civilians_killed_min) == (14, 14, 14)
     assert (first.children_killed_min, first.women_killed_min) == (6, 3)
     assert (first.event_type, first.perpetrator, first.attribution) == (
-        "airstrike", "US-led coalition", "alleged")
+        "airstrike",
+        "US-led coalition",
+        "alleged",
+    )
     assert second.date == date(2019, 3, 10)
     assert second.admin1 == "Idlib"
     assert (second.killed_min, second.killed_max, second.injured_min) == (4, None, 9)
     assert (second.event_type, second.perpetrator, second.attribution) == (
-        "shelling", "Syrian government", "asserted")
+        "shelling",
+        "Syrian government",
+        "asserted",
+    )
 
 
 def test_relative_date_needs_publication() -> None:

@@ -21,7 +21,9 @@ def test_list_after_cue() -> None:
 
 
 def test_bracketed_list_with_relations() -> None:
-    text = "The names so far are: ( Fadi Omar Al-Jasim and his family, Layla Al-Jasim, and others )."
+    text = (
+        "The names so far are: ( Fadi Omar Al-Jasim and his family, Layla Al-Jasim, and others )."
+    )
     assert names(text) == ["Fadi Omar Al-Jasim", "Layla Al-Jasim"]
 
 

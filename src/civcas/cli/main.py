@@ -50,8 +50,10 @@ def _summary_line(result: Extraction) -> str:
         return f"{result.report.id}: no incident"
     parts = []
     for c in result.claims:
-        killed = "?" if c.killed_min is None else (
-            f"{c.killed_min}" if c.killed_max == c.killed_min else f"{c.killed_min}+"
+        killed = (
+            "?"
+            if c.killed_min is None
+            else (f"{c.killed_min}" if c.killed_max == c.killed_min else f"{c.killed_min}+")
         )
         who = c.perpetrator or "no perpetrator named"
         if c.attribution:
@@ -65,8 +67,14 @@ def _summary_line(result: Extraction) -> str:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
-              show_default=True, help="Where to write the claims (JSON Lines); - for stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    show_default=True,
+    help="Where to write the claims (JSON Lines); - for stdout.",
+)
 @click.option("--text-column", help="The text column of CSV input (guessed when not given).")
 @click.option("--summary", is_flag=True, help="Print a line per incident found to stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -98,8 +106,11 @@ def extract(
 
 @cli.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
-              help="Score this extraction output instead of running extraction.")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score this extraction output instead of running extraction.",
+)
 @click.option("--lang", help="Score only the gold reports in this language (e.g. en).")
 @click.option("--json", "as_json", is_flag=True, help="Print machine-readable scores.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -114,8 +125,9 @@ def evaluate(gold: str, pred: str | None, lang: str | None, as_json: bool, quiet
     else:
         todo = [r for r in gold_rows if not lang or r.get("lang") == lang]
         pred_rows = []
-        for row in tqdm(todo, desc="extracting", unit="report", disable=quiet or None,
-                        file=sys.stderr):
+        for row in tqdm(
+            todo, desc="extracting", unit="report", disable=quiet or None, file=sys.stderr
+        ):
             pred_rows.append(extract_report(_report_of(row)).to_dict())
     try:
         scores = score(gold_rows, pred_rows, lang=lang)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from civcas.extract.phrases import Hit, Phrases
 from civcas.knowledge.lexicon import load
 from civcas.model import Span
-from civcas.extract.phrases import Hit, Phrases
 
 UNKNOWN = "unknown"
 
@@ -91,7 +91,6 @@ def _gloss(text: str, previous: Span, span: Span) -> bool:
     return text[previous.end : span.start].strip() == "(" and text[span.end : span.end + 1] == ")"
 
 
-
 def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     s, e = hit.span.start, hit.span.end
     skip = _PARENTHETICAL.match(text, e)
@@ -113,9 +112,7 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     return ActorMention(hit.span, actor, sentence, agent, target, attribution, cue)
 
 
-def _attribution(
-    text: str, sentence: Span, alias: Span, lex: _Lexicon
-) -> tuple[str, Span | None]:
+def _attribution(text: str, sentence: Span, alias: Span, lex: _Lexicon) -> tuple[str, Span | None]:
     """The attribution a sentence gives the actor at `alias`, and the cue that says so."""
     denial = lex.denied.search(text, sentence.start, sentence.end)
     if denial:

@@ -81,9 +81,10 @@ class _Cand:
 
     start: int
     end: int  # end of the phrase (noun and post bound included)
+    lead: int  # where the words before the count end: its start, before a joined proclitic
     num_start: int
     num_end: int
-    value: int
+    value: int = 0
     value2: int | None = None  # upper number of a range
     bound: str = ""
     vague: bool = False
@@ -200,8 +201,9 @@ class _Grammar:
             w for w in nums.first_words + nums.vague_words + singles + duals if w[:1] not in "{*"
         ]
         proc = f"(?:{nums.proclitic})??" if nums.proclitics else ""
-        self.scan = re.compile(rf"{_BOUNDARY}{proc}(?P<x>[{DIGIT}]+|{pat(starts)})")
+        self.scan = re.compile(rf"{_BOUNDARY}{proc}(?P<x>[{DIGIT}]+|{pat(starts)})(?!\w)")
         self.look_back = frozenset(self.norm(w) for w in singles) | nums.scale_words
+        self.article_words = frozenset(self.norm(w) for w in articles)
         self.proclitics = frozenset(self.norm(w) for w in nums.proclitics)
         self.plain = self.norm("x\u0301a") == "x\u0301a"  # no marks or variants to fold
         self.article_before = re.compile(
@@ -247,7 +249,7 @@ class _Grammar:
             rf"(?:(?:\s+(?:{linkers}))?{noun_part})?"
         )
         self.post_bound = re.compile(rf"\s+{named('p_', post, ('at_least', 'about'))}(?!\w)")
-        self.pre_bound = re.compile(rf"(?<!\w){named('b_', bounds, _BOUND_KINDS)}\s+\Z")
+        self.pre_bound = re.compile(rf"(?<!\w){proc}{named('b_', bounds, _BOUND_KINDS)}\s+\Z")
         gap_words = lex.get("right_gap_words", 6)
         gap_words = gap_words if isinstance(gap_words, int) and 0 < gap_words < 20 else 6
         gap = (
@@ -256,8 +258,9 @@ class _Grammar:
         )
         aux = pat(_strings(lex.get("auxiliaries", [])))
         adv = pat(_strings(lex.get("adverbs", [])))
+        # No joined proclitic here: "… 5 أطفال وجرح 12" starts a new clause ("and wounded").
         self.right = re.compile(
-            rf"(?:\s*[,،])?\s+{gap}(?:(?:{aux})\s+)?(?:(?:{adv})\s+){{0,2}}{proc}"
+            rf"(?:\s*[,،])?\s+{gap}(?:(?:{aux})\s+)?(?:(?:{adv})\s+){{0,2}}"
             rf"{named('k_', right, _OUTCOME_ORDER)}(?!\w)"
         )
         self.left = re.compile(
@@ -265,12 +268,13 @@ class _Grammar:
         )
         self.toll = re.compile(
             rf"(?<!\w){named('t_', toll, ('killed', 'injured'))}"
-            rf"(?:\s+[^\s.;!?؟]+){{0,5}}?\s+(?:{pat(toll.get('links', []))})\s*\Z"
+            rf"(?:\s+[^\s.;!?؟]+){{0,5}}?\s+(?:{pat(toll.get('links', []))})"
+            rf"(?:\s+(?:{pat(toll.get('adverbs', []))}))?\s*\Z"
         )
         self.unit = re.compile(rf"\s*(?:[%٪]|(?:{pat(_strings(lex.get('units', [])))})(?![\w'’]))")
         self.negated = re.compile(rf"(?<!\w)(?:{pat(negators)})\s+\Z")
         self.left_last = lasts(*left.values(), fillers)
-        self.toll_last = lasts(toll.get("links", []))
+        self.toll_last = lasts(toll.get("links", []), toll.get("adverbs", []))
         self.bound_last = lasts(*bounds.values())
         self.negator_last = lasts(negators)
         self.blocker_last = lasts(blockers)
@@ -354,7 +358,7 @@ def _first_named(m: re.Match[str], prefix: str) -> tuple[str, int, int] | None:
     return name[len(prefix) :], start, end
 
 
-def _read_anchor(g: _Grammar, low: str, m: re.Match[str]) -> _Cand | None:
+def _read_anchor(g: _Grammar, low: str, m: re.Match[str], lead: int) -> _Cand | None:
     """The count that starts at an anchor match: number, range, noun and bounds. Cheap tests
     come first: most numbers of a text ("10 km", "24 hours") are dropped before the costly
     ones run."""
@@ -364,7 +368,8 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str]) -> _Cand | None:
         if group is None:
             return None
         num = m.span("s") if kind == "sn" and g.articles and m.group("s") else m.span(kind)
-        c = _Cand(num[0], m.end(), num[0], num[1], 1 if kind == "sn" else 2)
+        c = _Cand(num[0], m.end(), min(lead, num[0]), num[0], num[1])
+        c.value = 1 if kind == "sn" else 2
         c.group = group
         return c
     if kind is None:
@@ -372,7 +377,8 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str]) -> _Cand | None:
     amount: Amount | None = g.numbers.read(low, m.start(kind), m.end(kind))
     if amount is None or amount.value > _MAX_COUNT:
         return None
-    c = _Cand(amount.start, amount.end, amount.start, amount.end, amount.value)
+    c = _Cand(amount.start, amount.end, min(lead, amount.start), amount.start, amount.end)
+    c.value = amount.value
     c.vague = amount.vague
     c.year_like = kind == "d" and amount.end - amount.start == 4 and 1900 <= amount.value <= 2100
     # A range: "10-15", "5 to 7"; "10 and 15" only after "between" (checked below).
@@ -413,24 +419,23 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str]) -> _Cand | None:
             c.noun_span = s.span("oa")
     if c.group is None and c.noun_outcome is None and g.unit.match(low, end) is not None:
         return None  # "10 km", "24 hours", "12 percent"
-    before = c.before = g.word_before(low, c.start)
-    if not g.negator_last.isdisjoint(before) and g.negated.search(
-        low, max(0, c.start - 20), c.start
-    ):
-        return None  # "no one was killed"
-    # A bound before the number: "at least", "more than", "between".
+    before = c.before = g.word_before(low, c.lead)
+    if not g.negator_last.isdisjoint(before):
+        if g.negated.search(low, max(0, c.lead - 20), c.lead):
+            return None  # "no one was killed"
+    # A bound before the number: "at least", "more than", "between" (also "وأكثر من").
     if not g.bound_last.isdisjoint(before):
-        b = g.pre_bound.search(low, max(0, c.start - _BOUND_WINDOW), c.start)
+        b = g.pre_bound.search(low, max(0, c.lead - _BOUND_WINDOW), c.lead)
         named = _first_named(b, "b_") if b is not None else None
         if b is not None and named is not None:
             c.bound = named[0]
-            c.start = b.start()
-            c.before = g.word_before(low, c.start)
+            c.start, c.lead = named[1], b.start()
+            c.before = g.word_before(low, c.lead)
     # "between 10 and 15" needs its "between"; "from 12 to 20" is a change, not a range.
     if between is not None and c.bound != "between":
         second = None
     if r is not None and not g.blocker_last.isdisjoint(before):
-        if g.range_block.search(low, max(0, c.start - 12), c.start):
+        if g.range_block.search(low, max(0, c.lead - 12), c.lead):
             second = None
     if second is not None:
         c.value2, c.num_end = second.value, second.end
@@ -473,15 +478,15 @@ def _own_outcome(g: _Grammar, low: str, c: _Cand, next_start: int, next_bare: bo
     if c.noun_outcome is not None and c.noun_span is not None:
         c.own, c.cue = c.noun_outcome, c.noun_span
         return
-    before = c.before if c.before is not None else g.word_before(low, c.start)
+    before = c.before if c.before is not None else g.word_before(low, c.lead)
     if not g.left_last.isdisjoint(before):
-        m = g.left.search(low, max(0, c.start - _LEFT_WINDOW), c.start)
+        m = g.left.search(low, max(0, c.lead - _LEFT_WINDOW), c.lead)
         named = _first_named(m, "k_") if m is not None else None
         if named is not None:
             c.own, c.cue, c.left_cue = named[0], (named[1], named[2]), True
             return
     if not g.toll_last.isdisjoint(before):
-        m = g.toll.search(low, max(0, c.start - _TOLL_WINDOW), c.start)
+        m = g.toll.search(low, max(0, c.lead - _TOLL_WINDOW), c.lead)
         named = _first_named(m, "t_") if m is not None else None
         if m is not None and named is not None:
             c.own, c.left_cue = named[0], True
@@ -533,14 +538,18 @@ def find_casualties(text: str, lang: str = "en") -> list[CasualtyMention]:
             and (word if g.plain and " " not in word else g.norm(word)) in g.look_back
         ):
             # "a woman", "a dozen", "a 7-year-old boy": the count starts at the article.
-            a = g.article_before.search(low, max(last, pos - 40), pos)
-            if a is not None:
-                m = g.anchor.match(low, a.start())
+            before = g.word_before(low, pos)
+            if not g.article_words.isdisjoint(before):
+                m = g.anchor.match(low, low.rfind(before[0], max(last, pos - 40), pos))
+            elif g.article_words:
+                a = g.article_before.search(low, max(last, pos - 40), pos)
+                if a is not None:
+                    m = g.anchor.match(low, a.start())
         if m is None:
             m = g.anchor.match(low, pos)
         if m is None:
             continue
-        c = _read_anchor(g, low, m)
+        c = _read_anchor(g, low, m, min(hit.start(), m.start()))
         if c is None or (cands and c.start < cands[-1].end):
             continue
         cands.append(c)

@@ -26,13 +26,17 @@ def _triggers(lang: str) -> tuple[Phrases, tuple[str, ...]]:
     return Phrases.from_lists(triggers), priority
 
 
-def find_events(text: str, lang: str = "en", start: int = 0, end: int | None = None) -> list[EventMention]:
+def find_events(
+    text: str, lang: str = "en", start: int = 0, end: int | None = None
+) -> list[EventMention]:
     """Every attack word of `text` (or of its slice start:end)."""
     phrases, _ = _triggers(lang)
     return [EventMention(h.span, h.key) for h in phrases.finditer(text, start, end)]
 
 
-def pick_event_type(mentions: list[EventMention], near: int, lang: str = "en") -> EventMention | None:
+def pick_event_type(
+    mentions: list[EventMention], near: int, lang: str = "en"
+) -> EventMention | None:
     """The event type of an incident: the highest-priority type among the mentions closest to
     `near` (a casualty count or attack verb), so "a drone strike" beats a later "strike"."""
     if not mentions:

@@ -9,8 +9,9 @@ value keeps the span it was read from.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
-from dataclasses import dataclass, field
 from functools import cache
 
 from civcas.extract.actors import ActorMention
@@ -90,8 +91,14 @@ def _by_sentence(items: list, index: _Index, n: int) -> list[list]:  # type: ign
 
 
 _KIND_RANK = {
-    "neighbourhood": 0, "village": 0, "town": 0, "city": 1, "subdistrict": 2, "district": 3,
-    "governorate": 4, "country": 5,
+    "neighbourhood": 0,
+    "village": 0,
+    "town": 0,
+    "city": 1,
+    "subdistrict": 2,
+    "district": 3,
+    "governorate": 4,
+    "country": 5,
 }
 
 
@@ -131,9 +138,49 @@ def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
     return min(
         exact,
         key=lambda p: (
-            _reference(p), not _contextual(p), _KIND_RANK.get(p.place.kind, 3), p.guessed
+            _reference(p),
+            not _contextual(p),
+            _KIND_RANK.get(p.place.kind, 3),
+            p.guessed,
         ),
     )
+
+
+def _title_case(text: str) -> bool:
+    """A headline In Title Case capitalises every word, so capitals say nothing of names."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
+    """Place mentions that can stand for an incident's place, homonyms settled by the
+    governorates the report names. A bare capitalised word is too weak when it opens a sentence,
+    stands in brackets ("(Qasioun)", an outlet) or sits in a Title Case headline."""
+    headlines = {i for i, s in enumerate(m.sentences) if _title_case(s.of(m.text))}
+    named = Counter(
+        p.place.admin1
+        for p in m.places
+        if p.place.kind == "governorate" or _capital_as_governorate(p)
+    )
+    out = []
+    for p in m.places:
+        i = index.of(p.span)
+        if not _contextual(p):
+            before = m.text[max(0, p.span.start - 1) : p.span.start]
+            if p.span.start == m.sentences[i].start or before == "(" or i in headlines:
+                continue
+        out.append(_in_named_governorate(p, named))
+    return out
+
+
+def _in_named_governorate(p: PlaceMention, named: Counter[str | None]) -> PlaceMention:
+    """Of several places of one name, the one in the governorate the report names most."""
+    if not named or p.place.admin1 in named or len(p.candidates) < 2:
+        return p
+    inside = [c for c in p.candidates if c.admin1 in named]
+    if not inside:
+        return p
+    return replace(p, place=max(inside, key=lambda c: named[c.admin1]))
 
 
 def _dateline(d: DateMention, m: Mentions) -> bool:
@@ -203,12 +250,7 @@ def build_claims(m: Mentions) -> list[Claim]:
     cues = _cues(m.lang)
     index = _Index(m.sentences)
     dates = _by_sentence(m.dates, index, n)
-    # A bare capitalised word opening a sentence ("Hit", "Sara") is too weak to be a place.
-    places = _by_sentence(
-        [p for p in m.places if _contextual(p) or p.span.start != m.sentences[index.of(p.span)].start],
-        index,
-        n,
-    )
+    places = _by_sentence(_plausible_places(m, index), index, n)
     counts = _by_sentence(m.casualties, index, n)
     actors = _by_sentence(m.actors, index, n)
     events = _by_sentence(m.events, index, n)
@@ -217,7 +259,8 @@ def build_claims(m: Mentions) -> list[Claim]:
     groups: list[_Group] = []
     for i, sentence in enumerate(m.sentences):
         harmful_counts = [
-            c for c in counts[i]
+            c
+            for c in counts[i]
             if c.outcome in ("killed", "injured") and not (c.group == "combatants" and c.vague)
         ]
         agents = [a for a in actors[i] if a.agent and not a.target]
@@ -227,7 +270,8 @@ def build_claims(m: Mentions) -> list[Claim]:
             continue
         general = cues.general.search(m.text, sentence.start, sentence.end)
         day_dates = [
-            d for d in dates[i]
+            d
+            for d in dates[i]
             if d.value is not None and d.precision == "day" and not _dateline(d, m)
         ]
         if general and not day_dates and not [p for p in places[i] if _exact(p)]:

@@ -224,9 +224,10 @@ class NumberReader:
         self.words = rf"{lead}(?:{word})(?:{sep}(?:{word})(?!\w))*"
         self.vague_words = [w.lower() for w in dict(data.get("vague", {})).keys()]
         self.vague = phrase_pattern(self.vague_words, lang)
-        # One word of a run, with the joiner that may come before it.
+        # One word of a run, with the joiner that may come before it (used only inside a run
+        # already matched, so it needs no left boundary: "وثماني" reads from "ثماني").
         self._token = re.compile(
-            rf"(?<!\w)(?:(?P<j>{joiner})\s*)??(?P<w>(?:{article})(?=\s)|{word})(?!\w)",
+            rf"(?:(?P<j>{joiner})\s*)??(?P<w>(?:{article})(?=\s)|{word})(?!\w)",
             re.IGNORECASE,
         )
         self._any = re.compile(

@@ -26,6 +26,8 @@ def _prefix(phrase: str) -> str:
     """The look-up key of a phrase: up to three first letters of its first word."""
     m = _LEADING_WORD.match(phrase)
     return _fold_key(m.group()[:3]) if m else ""
+
+
 _STEM_TAIL = r"[\w\-’']*"
 
 

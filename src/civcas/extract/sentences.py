@@ -9,7 +9,9 @@ from civcas.model import Span
 # A sentence ends at . ! ? ؟ (not after a single capital letter or common abbreviation,
 # which is checked below) or at a line break.
 _END = re.compile(r"(?<=[.!?؟])[\"”’)]*\s+|\n+")
-_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|U\.S|U\.K|Gen|Col|Lt|vs))\.$")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|U\.S|U\.K|Gen|Col|Lt|vs))\.$"
+)
 
 
 def split_sentences(text: str) -> list[Span]:

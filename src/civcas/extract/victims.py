@@ -46,7 +46,9 @@ def _lexicon(lang: str) -> _Lexicon:
     )
 
 
-def find_victim_names(text: str, lang: str = "en", sentences: list[Span] | None = None) -> list[NameMention]:
+def find_victim_names(
+    text: str, lang: str = "en", sentences: list[Span] | None = None
+) -> list[NameMention]:
     """Names that follow a list cue, up to the end of the list (its sentence or bracket)."""
     lex = _lexicon(lang)
     out: list[NameMention] = []
