@@ -462,6 +462,7 @@ def test_arabic_digits_and_breakdown() -> None:
         ("أسفر القصف عن مقتل امرأة.", "killed", "women", 1, 1),
         ("قتل 5 عناصر من التنظيم.", "killed", "combatants", 5, 5),
         ("مقتل 8 مدنيين والحصيلة مرشحة للارتفاع.", "killed", "civilians", 8, None),
+        ("قتل 6 مدنيين حتى الآن في القصف.", "killed", "civilians", 6, None),
     ],
 )
 def test_arabic_counts(text: str, outcome: str, group: str, lo: int | None, hi: int | None) -> None:

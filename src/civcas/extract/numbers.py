@@ -55,6 +55,11 @@ class Script:
         self._table = table
         self._marks = "[" + _ranges(self.ignorable) + "]*" if self.ignorable else ""
 
+    @property
+    def plain(self) -> bool:
+        """No letters to fold and no marks to drop: lower-cased text is already normal."""
+        return not self._table
+
     def normalize(self, s: str) -> str:
         """The form lexicon lookups use: lower case, variants folded, ignorable marks dropped."""
         s = s.lower()

@@ -7,6 +7,7 @@ phrase wins because alternatives are tried longest first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,6 +21,25 @@ _LEADING_WORD = re.compile(r"\w+")
 
 def _fold_key(s: str) -> str:
     return s.lower().replace("’", "'")
+
+
+_INDEX: list[tuple[str, list[int], list[str]]] = []
+
+
+def _word_index(text: str) -> tuple[list[int], list[str]]:
+    """Where each word of `text` starts and its folded first letters, computed once per text
+    (the last few texts are kept) and shared by every phrase list."""
+    for cached, starts, heads in _INDEX:
+        if cached is text:
+            return starts, heads
+    starts = []
+    heads = []
+    for m in _WORD_START.finditer(text):
+        starts.append(m.start())
+        heads.append(_fold_key(text[m.start() : m.start() + 3]))
+    _INDEX.insert(0, (text, starts, heads))
+    del _INDEX[4:]
+    return starts, heads
 
 
 def _prefix(phrase: str) -> str:
@@ -87,13 +107,16 @@ class Phrases:
         if not self._groups:
             return
         stop = len(text) if end is None else end
+        starts, heads = _word_index(text)
         groups, lengths = self._groups, self._lengths
         after = start
-        for word in _WORD_START.finditer(text, start, stop):
-            pos = word.start()
+        for k in range(bisect_left(starts, start), len(starts)):
+            pos = starts[k]
+            if pos >= stop:
+                break
             if pos < after:
                 continue
-            head = _fold_key(text[pos : pos + 3])
+            head = heads[k]
             best: re.Match[str] | None = None
             best_keys: list[str] = []
             for n in lengths:
