@@ -102,13 +102,15 @@ class Phrases:
             regex = re.compile("(?:" + "|".join(sources) + ")" + _BOUND_RIGHT, re.IGNORECASE)
             self._groups[prefix] = (regex, [by_phrase[p] for p in phrases])
         self._lengths = sorted({len(k) for k in self._groups}, reverse=True)
+        # first letters of a word -> the phrase groups that may start there
+        self._memo: dict[str, tuple[tuple[re.Pattern[str], list[str]], ...]] = {}
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         if not self._groups:
             return
         stop = len(text) if end is None else end
         starts, heads = _word_index(text)
-        groups, lengths = self._groups, self._lengths
+        groups, lengths, memo = self._groups, self._lengths, self._memo
         after = start
         for k in range(bisect_left(starts, start), len(starts)):
             pos = starts[k]
@@ -116,13 +118,16 @@ class Phrases:
                 break
             if pos < after:
                 continue
-            head = heads[k]
+            candidates = memo.get(heads[k])
+            if candidates is None:
+                head = heads[k]
+                candidates = tuple(groups[head[:n]] for n in lengths if head[:n] in groups)
+                memo[head] = candidates
+            if not candidates:
+                continue
             best: re.Match[str] | None = None
             best_keys: list[str] = []
-            for n in lengths:
-                group = groups.get(head[:n])
-                if group is None:
-                    continue
+            for group in candidates:
                 m = group[0].match(text, pos, stop)
                 if m is not None and (best is None or m.end() > best.end()):
                     best, best_keys = m, group[1]
