@@ -28,7 +28,9 @@ class DateMention:
     value: date | None
     precision: str  # day | week | month | year
     relative: bool
-    kind: str  # absolute | relative | weekday | month | year
+    kind: str  # absolute | relative | weekday | month | year | anchored
+    # "the previous day", "a week before": days from the date of the event told just before
+    offset_days: int | None = None
 
 
 def _alt(words: Any) -> str:
@@ -46,6 +48,9 @@ class _Lexicon:
     weeks: dict[str, int]
     month_offsets: dict[str, int]
     numbers: dict[str, int]
+    anchored: dict[str, int]
+    directions: dict[str, int]
+    week_units: frozenset[str]
 
 
 def _key(s: str) -> str:
@@ -73,6 +78,10 @@ def _lexicon(lang: str) -> _Lexicon | None:
     num = rf"(?:{_D}{{1,2}}|{_alt(numbers) or '(?!)'})"
     ago_d = _alt(data.get("days_ago", [])) or "(?!)"
     ago_w = _alt(data.get("weeks_ago", [])) or "(?!)"
+    anchored = {_key(k): int(v) for k, v in data.get("anchored", {}).items()}
+    directions = {_key(k): int(v) for k, v in data.get("anchored_directions", {}).items()}
+    units = _alt(list(data.get("day_units", [])) + list(data.get("week_units", []))) or "(?!)"
+    week_units = {_key(u) for u in data.get("week_units", [])}
     year_lead = _alt(data.get("year_lead", [])) or "(?!)"
     parts = [
         rf"(?P<iso>{year}-{_D}{{2}}-{_D}{{2}})",
@@ -83,6 +92,8 @@ def _lexicon(lang: str) -> _Lexicon | None:
         rf"(?P<md>(?P<m4>{month})\s+(?P<d4>{day})(?![0-9:]))",
         rf"(?P<my>(?P<m5>{month}),?\s+(?P<y5>{year}))",
         rf"(?P<ago>(?P<n>{num})\s+(?P<unit>{ago_d}|{ago_w}))",
+        rf"(?P<anc>{_alt(anchored) or '(?!)'})",
+        rf"(?P<span>(?P<n2>{num})\s+(?P<unit2>{units})\s+(?P<dir>{_alt(directions) or '(?!)'}))",
         rf"(?P<rel>{_alt(list(days) + list(weeks) + list(month_offsets)) or '(?!)'})",
         rf"(?P<wd>(?:(?:{lead})\s+)?(?P<wdn>{_alt(weekdays) or '(?!)'})(?:\s+(?:{tod}))?)",
         rf"(?P<yr>(?:{year_lead})\s+(?P<y6>{year}))",
@@ -97,6 +108,9 @@ def _lexicon(lang: str) -> _Lexicon | None:
         weeks=weeks,
         month_offsets=month_offsets,
         numbers=numbers,
+        anchored=anchored,
+        directions=directions,
+        week_units=frozenset(week_units),
     )
 
 
@@ -182,6 +196,15 @@ def _read(
         days = n * 7 if weeks else n
         value = published - timedelta(days=days) if published else None
         return DateMention(span, value, "week" if weeks else "day", True, "relative")
+    if g["anc"]:
+        offset = lex.anchored[_key(g["anc"])]
+        return DateMention(span, None, "day", True, "anchored", offset)
+    if g["span"]:
+        raw = _key(g["n2"])
+        n = lex.numbers[raw] if raw in lex.numbers else _int(raw)
+        weeks = _key(g["unit2"]) in lex.week_units
+        offset = n * (7 if weeks else 1) * lex.directions[_key(g["dir"])]
+        return DateMention(span, None, "week" if weeks else "day", True, "anchored", offset)
     if g["rel"]:
         key = _key(g["rel"])
         if key in lex.days:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from civcas.extract.actors import ActorMention
@@ -130,8 +130,9 @@ def _exact(p: PlaceMention) -> bool:
     return p.geo_precision in ("exact", "district") and not _capital_as_governorate(p)
 
 
-def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
-    """The most specific, best attested place: locative words first, then the finer kind."""
+def _best_place(places: list[PlaceMention], focus: int = 0) -> PlaceMention | None:
+    """The most specific, best attested place: locative words first, then the finer kind,
+    then the one nearest the incident's count."""
     exact = [p for p in places if _exact(p)]
     if not exact:
         return None
@@ -142,6 +143,7 @@ def _best_place(places: list[PlaceMention]) -> PlaceMention | None:
             not _contextual(p),
             _KIND_RANK.get(p.place.kind, 3),
             p.guessed,
+            abs(p.span.start - focus),
         ),
     )
 
@@ -242,11 +244,25 @@ def _compatible(a: _Group, b: _Group) -> bool:
     return a.killed is None or b.killed is None or a.killed == b.killed
 
 
+def _resolve_anchored(m: Mentions) -> list[DateMention]:
+    """'The previous day', 'a week before': counted from the last event date told before."""
+    out: list[DateMention] = []
+    last: date | None = None
+    for d in m.dates:
+        if d.kind == "anchored" and d.offset_days is not None and last is not None:
+            d = replace(d, value=last + timedelta(days=d.offset_days))
+        elif d.value is not None and d.precision == "day" and not _dateline(d, m):
+            last = d.value
+        out.append(d)
+    return out
+
+
 def build_claims(m: Mentions) -> list[Claim]:
     """One claim per distinct incident of the report; [] when it names no concrete incident."""
     n = len(m.sentences)
     if n == 0:
         return []
+    m.dates = _resolve_anchored(m)
     cues = _cues(m.lang)
     index = _Index(m.sentences)
     dates = _by_sentence(m.dates, index, n)
@@ -276,7 +292,10 @@ def build_claims(m: Mentions) -> list[Claim]:
         ]
         if general and not day_dates and not [p for p in places[i] if _exact(p)]:
             continue
-        _place_sentence(groups, i, places[i], day_dates, harmful_counts, m.text, cues, sentence)
+        focus = (harmful_counts or events[i] or [sentence])[0]
+        _place_sentence(
+            groups, i, places[i], day_dates, harmful_counts, m.text, cues, sentence, focus
+        )
 
     kept: list[tuple[_Group, Claim]] = []
     merged = _merge(groups)
@@ -299,14 +318,16 @@ def _place_sentence(
     text: str,
     cues: _Cues,
     sentence: Span,
+    focus_on: CasualtyMention | EventMention | Span,
 ) -> None:
-    """Put sentence i into the incident it speaks of, or start a new one."""
-    place = _best_place(places)
+    """Put sentence i into the incident it speaks of, or start a new one. `focus_on` is the
+    count or attack word the sentence turns on: the place and date nearest it are its own."""
     killed = next(
         (c.min for c in counts if c.outcome == "killed" and c.min is not None and not c.vague),
         None,
     )
-    focus = counts[0].span.start if counts else sentence.start
+    focus = focus_on.start if isinstance(focus_on, Span) else focus_on.span.start
+    place = _best_place(places, focus)
     date = min(dates, key=lambda d: abs(d.span.start - focus)) if dates else None
     another = cues.another.search(text, sentence.start, sentence.end) is not None
 
