@@ -171,8 +171,25 @@ def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
             before = m.text[max(0, p.span.start - 1) : p.span.start]
             if p.span.start == m.sentences[i].start or before == "(" or i in headlines:
                 continue
+        elif i in headlines and p.phrase.of(m.text).istitle():
+            continue  # "Airstrikes Hit Camp": every word capitalised, no locative word
+        if p.place.kind != "country" and p.span.of(m.text).lower() in _country_names():
+            continue  # a country's name read as a village of the same spelling key
         out.append(_in_named_governorate(p, named))
     return out
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Names of the countries of the gazetteer, as written, lower-cased."""
+    from civcas.knowledge.gazetteer import load_gazetteer
+
+    return frozenset(
+        name.lower()
+        for place in load_gazetteer().places
+        if place.kind == "country"
+        for name in place.all_names
+    )
 
 
 def _in_named_governorate(p: PlaceMention, named: Counter[str | None]) -> PlaceMention:
@@ -288,7 +305,9 @@ def build_claims(m: Mentions) -> list[Claim]:
         day_dates = [
             d
             for d in dates[i]
-            if d.value is not None and d.precision == "day" and not _dateline(d, m)
+            if d.value is not None
+            and (d.precision == "day" or d.kind == "anchored")
+            and not _dateline(d, m)
         ]
         if general and not day_dates and not [p for p in places[i] if _exact(p)]:
             continue
@@ -336,7 +355,9 @@ def _place_sentence(
             return False
         if date is not None and g.date is not None and date.value != g.date.value:
             return False
-        if another and killed is not None and g.killed is not None and killed != g.killed:
+        # A different toll told with a date or place of its own is another incident.
+        news = another or date is not None
+        if news and killed is not None and g.killed is not None and killed != g.killed:
             return False
         return True
 
