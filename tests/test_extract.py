@@ -119,3 +119,14 @@ def test_never_raises_on_report_like_text(text: str, published: date | None) -> 
     for c in result.claims:
         for span in list(c.evidence.values()) + c.victim_evidence:
             assert 0 <= span.start <= span.end <= len(text)
+
+
+def test_blanket_denial_elsewhere_is_not_a_denial_of_this_incident() -> None:
+    text = (
+        "Warplanes believed to belong to the coalition killed 6 civilians in Hajin on "
+        "4 January 2019.\n\nRelief groups sent tents to the camps in the north.\n\n"
+        "Medical teams lack fuel and medicine in most clinics.\n\n"
+        "Over the years, the coalition has denied that its strikes kill civilians."
+    )
+    (c,) = claims(text)
+    assert (c.perpetrator, c.attribution) == ("US-led coalition", "alleged")

@@ -485,7 +485,8 @@ def _fill_region(claim: Claim, places: list[PlaceMention]) -> None:
 def _fill_perpetrator(
     claim: Claim, own: list[ActorMention], m: Mentions, focus: int, g: _Group
 ) -> None:
-    """The actor named as the attacker nearest the incident's count or attack word."""
+    """The actor named as the attacker in the first account of the act, and how the report
+    attributes it."""
     candidates = [a for a in own if not a.target]
     if not candidates:
         # The attacker is often named in the sentence just before the count.
@@ -500,14 +501,30 @@ def _fill_perpetrator(
     # The first account of the act names the attacker in the report's own words.
     best = min(candidates, key=lambda a: (not a.agent, a.span.start))
     attribution, evidence = best.attribution, best.evidence
-    # A denial or a claim by the actor anywhere in the report is what the report carries.
+    # A denial or a claim by the actor about this incident is what the report carries.
     for a in m.actors:
         if a.actor == best.actor and a.attribution in ("denied", "claimed"):
-            if attribution != "denied":
+            if attribution != "denied" and _about(a.sentence, g, m, claim):
                 attribution, evidence = a.attribution, a.evidence
     claim.set("perpetrator", best.actor, best.span)
     claim.set("attribution", attribution, evidence)
     claim.set("perpetrator_evidence", evidence.of(m.text), evidence)
+
+
+def _about(sentence: Span, g: _Group, m: Mentions, claim: Claim) -> bool:
+    """A statement speaks of the incident when it is among or right after its sentences, or
+    names its place or its date; a blanket denial elsewhere in the report does not."""
+    index = next((i for i, s in enumerate(m.sentences) if s == sentence), -1)
+    if min(g.sentences) <= index <= max(g.sentences) + 1:
+        return True
+    words = sentence.of(m.text)
+    if claim.place and claim.place in words:
+        return True
+    return any(
+        d.value == claim.date and sentence.start <= d.span.start < sentence.end
+        for d in m.dates
+        if claim.date is not None
+    )
 
 
 def _assign_names(kept: list[tuple[_Group, Claim]], m: Mentions) -> None:
