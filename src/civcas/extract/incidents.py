@@ -54,6 +54,7 @@ class _Group:
     place: PlaceMention | None = None
     date: DateMention | None = None
     killed: int | None = None
+    fighters: bool | None = None  # whether its toll counts fighters only
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +247,8 @@ def _merge(groups: list[_Group]) -> list[_Group]:
                 h.sentences = sorted(set(h.sentences) | set(g.sentences))
                 h.place = h.place or g.place
                 h.date = h.date or g.date
-                h.killed = h.killed if h.killed is not None else g.killed
+                if h.killed is None:
+                    h.killed, h.fighters = g.killed, g.fighters
                 break
         else:
             out.append(g)
@@ -257,6 +259,8 @@ def _compatible(a: _Group, b: _Group) -> bool:
     if a.place is not None and b.place is not None and _place_key(a.place) != _place_key(b.place):
         return False
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
+        return False
+    if a.fighters is not None and b.fighters is not None and a.fighters != b.fighters:
         return False
     return a.killed is None or b.killed is None or a.killed == b.killed
 
@@ -341,10 +345,18 @@ def _place_sentence(
 ) -> None:
     """Put sentence i into the incident it speaks of, or start a new one. `focus_on` is the
     count or attack word the sentence turns on: the place and date nearest it are its own."""
-    killed = next(
-        (c.min for c in counts if c.outcome == "killed" and c.min is not None and not c.vague),
-        None,
-    )
+    # The toll that tells incidents apart: a total, not a breakdown ("including 3 women").
+    totals = [
+        c
+        for c in counts
+        if c.outcome == "killed"
+        and c.min is not None
+        and not c.vague
+        and c.breakdown_of is None
+        and c.group not in ("children", "women")
+    ]
+    killed = totals[0].min if totals else None
+    fighters = all(c.group == "combatants" for c in totals) if totals else None
     focus = focus_on.start if isinstance(focus_on, Span) else focus_on.span.start
     place = _best_place(places, focus)
     date = min(dates, key=lambda d: abs(d.span.start - focus)) if dates else None
@@ -358,6 +370,9 @@ def _place_sentence(
         # A different toll told with a date or place of its own is another incident.
         news = another or date is not None
         if news and killed is not None and g.killed is not None and killed != g.killed:
+            return False
+        # Fighters killed in clashes and civilians killed in a strike are two incidents.
+        if fighters is not None and g.fighters is not None and fighters != g.fighters:
             return False
         return True
 
@@ -381,6 +396,7 @@ def _place_sentence(
         target.date = date
     if target.killed is None and killed is not None:
         target.killed = killed
+        target.fighters = fighters
 
 
 def _fill(
@@ -440,6 +456,7 @@ def _fill_counts(claim: Claim, counts: list[CasualtyMention]) -> None:
         first = top[0]
         claim.set("killed_min", first.min, first.span)
         claim.set("killed_max", first.max, first.span)
+    killed = [c for c in killed if not c.vague] + [c for c in killed if c.vague]
     for c in killed:
         if c.group == "civilians" and claim.civilians_killed_min is None:
             claim.set("civilians_killed_min", c.min, c.span)
