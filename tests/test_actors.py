@@ -61,3 +61,9 @@ def test_evidence_covers_cue_and_alias() -> None:
     (a,) = actors(text)
     assert a.evidence.of(text) == "believed to belong to the Russian air force"
     assert a.span.of(text) == "Russian air force"
+
+
+def test_target_after_an_article() -> None:
+    text = "The raid killed 9 members of the Islamic State group near the river."
+    (isis,) = actors(text)
+    assert isis.target

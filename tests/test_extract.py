@@ -130,3 +130,14 @@ def test_blanket_denial_elsewhere_is_not_a_denial_of_this_incident() -> None:
     )
     (c,) = claims(text)
     assert (c.perpetrator, c.attribution) == ("US-led coalition", "alleged")
+
+
+def test_fighters_in_clashes_are_another_incident() -> None:
+    text = (
+        "Coalition warplanes killed 7 civilians in Hajin on 6 May 2019.\n\n"
+        "The clashes between the two sides killed 12 members of the Islamic State group."
+    )
+    strike, clash = claims(text)
+    assert (strike.killed_min, strike.civilians_killed_min) == (7, 7)
+    assert (clash.killed_min, clash.civilians_killed_min) == (12, None)
+    assert clash.event_type == "ground_attack"
