@@ -141,3 +141,13 @@ def test_fighters_in_clashes_are_another_incident() -> None:
     assert (strike.killed_min, strike.civilians_killed_min) == (7, 7)
     assert (clash.killed_min, clash.civilians_killed_min) == (12, None)
     assert clash.event_type == "ground_attack"
+
+
+def test_a_later_toll_statement_joins_its_incident() -> None:
+    text = (
+        "Warplanes bombed a crowd near Hajin on 9 March 2019.\n\n"
+        "A later review found that the number of dead was about 30."
+    )
+    (c,) = claims(text)
+    assert (c.killed_min, c.killed_max) == (30, 30)
+    assert c.date == date(2019, 3, 9)
