@@ -49,6 +49,17 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "injured_min",
     "victim_names",
 )
+# The casualty counts of a claim (integers or null).
+COUNT_FIELDS: tuple[str, ...] = (
+    "killed_min",
+    "killed_max",
+    "civilians_killed_min",
+    "children_killed_min",
+    "women_killed_min",
+    "injured_min",
+)
+# Fields that locate a claim on the map; outside the gold annotation (eval/ANNOTATION.md).
+GEO_FIELDS: tuple[str, ...] = ("lat", "lon", "geo_precision", "pcode")
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,38 +60,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from civcas.model import CLAIM_FIELDS, COUNT_FIELDS, GEO_FIELDS
+
 Incident = Mapping[str, Any]
 
-# Fields scored, in the order of the table.
-FIELDS: tuple[str, ...] = (
-    "date",
-    "date_precision",
-    "place",
-    "place_std",
-    "admin1",
-    "country",
-    "event_type",
-    "perpetrator",
-    "attribution",
-    "perpetrator+attribution",
-    "perpetrator_evidence",
-    "killed_min",
-    "killed_max",
-    "civilians_killed_min",
-    "children_killed_min",
-    "women_killed_min",
-    "injured_min",
-    "victim_names",
-)
 PAIR_FIELD = "perpetrator+attribution"
-NUMBER_FIELDS: tuple[str, ...] = (
-    "killed_min",
-    "killed_max",
-    "civilians_killed_min",
-    "children_killed_min",
-    "women_killed_min",
-    "injured_min",
+# Fields scored, in the order of the table: the claim's annotated fields (model.CLAIM_FIELDS
+# without the map fields), with perpetrator and attribution also scored as a pair.
+FIELDS: tuple[str, ...] = tuple(
+    name
+    for field in CLAIM_FIELDS
+    if field not in GEO_FIELDS
+    for name in ((field, PAIR_FIELD) if field == "attribution" else (field,))
 )
+NUMBER_FIELDS: tuple[str, ...] = COUNT_FIELDS
 
 # ---------------------------------------------------------------------------------------------
 # Normalisation
