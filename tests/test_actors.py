@@ -29,6 +29,7 @@ def actors(text: str) -> list:
         ("The Turkish army denied shelling the school.", "Turkey", "denied"),
         ("The coalition acknowledged the strike on the mosque.", "US-led coalition", "claimed"),
         ("Daesh claimed responsibility for the car bomb.", "ISIS", "claimed"),
+        ("The coalition said on Tuesday it launched the strike.", "US-led coalition", "claimed"),
     ],
 )
 def test_attribution(text: str, actor: str, attribution: str) -> None:
