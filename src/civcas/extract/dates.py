@@ -1,121 +1,289 @@
-"""Dates of events: absolute ("18 January 2019", "Jan. 18") and relative ("yesterday", "on
-Friday", "two days ago"), resolved against the publication date.
+"""Dates of events: absolute ("18 January 2019", "Jan. 18", "18/01/2019") and relative
+("yesterday", "on Friday", "two days ago"), resolved against the publication date.
 
-Our own patterns, built from the `dates` lexicon, find the spans in one pass; nothing is guessed:
-a relative date without a publication date has no value.
+Spans are found by our own patterns, compiled once per language from the `dates` lexicon
+(`civcas/data/lexicons/<lang>/dates.toml`) and run in one pass over the text: dateparser misses
+dates in running text and is slow (DESIGN.md, "Dependency notes"), so it only reads publication
+dates that our patterns cannot. Nothing is guessed: a relative date without a publication date
+has no value, and a date counted from the event told before it ("the previous day") is left to
+the incident builder (`kind == "anchored"`, with `offset_days`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import cache
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
-from civcas.knowledge.lexicon import load
+from civcas.extract.numbers import DIGIT, Script, script
+from civcas.knowledge.lexicon import languages, load
 from civcas.model import Span
 
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_D = r"[0-9٠-٩۰-۹]"
+# A digit of the scripts our reports use (Latin, Arabic-Indic, Persian); int() reads them all.
+_D = f"[{DIGIT}]"
+_NEVER = "(?!)"  # the pattern of an empty word list
+_END = r"(?!\w)"
+# What may stand between a weekday and the full date it names: "Friday, 18 January", "(Friday)".
+_BETWEEN = re.compile(r"[\s,،()\-–—]*")
+# Punctuation that may close a clause right after a bare year ("in 2019,").
+_CLAUSE_END = frozenset(".,;:!?)\"'،؛؟")
+YEARS = range(1900, 2101)  # four digits outside this range are a count, not a year
+_UNITS = {"days": "day", "weeks": "week", "months": "month", "years": "year"}
+_TERMINAL = ""  # trie key marking the end of a phrase
+_LEADING_DIGITS = re.compile(f"{_D}+")
+_WORD = re.compile(r"\w*")
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression and the date it names (None when nothing anchors it)."""
+    """A date expression, the date it names (None when nothing anchors it) and how precisely.
+
+    kind: absolute ("18 January 2019", "Jan. 18"), month ("January 2019"), year ("in 2019"),
+    relative ("yesterday", "two days ago", "last week"), weekday ("on Friday") or anchored
+    ("the previous day": `offset_days` from the event told just before, value left None).
+    """
 
     span: Span
     value: date | None
     precision: str  # day | week | month | year
     relative: bool
-    kind: str  # absolute | relative | weekday | month | year | anchored
-    # "the previous day", "a week before": days from the date of the event told just before
+    kind: str
     offset_days: int | None = None
 
 
-def _alt(words: Any) -> str:
-    items = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items)
+@dataclass(frozen=True, slots=True)
+class _Offset:
+    """A distance in one unit from a reference date ("last week": -1 weeks, precision week)."""
+
+    unit: str  # days | weeks | months | years
+    amount: int
+    precision: str
+
+    def days(self) -> int | None:
+        """The distance in days, where the unit has a fixed length."""
+        if self.unit == "days":
+            return self.amount
+        if self.unit == "weeks":
+            return 7 * self.amount
+        return None
 
 
 @dataclass(frozen=True, slots=True)
-class _Lexicon:
+class _Grammar:
+    """One language's compiled pattern and the tables that turn its words into numbers."""
+
     regex: re.Pattern[str]
+    norm: Callable[[str], str]
     months: dict[str, int]
     ambiguous: frozenset[str]
     weekdays: dict[str, int]
-    days: dict[str, int]
-    weeks: dict[str, int]
-    month_offsets: dict[str, int]
+    last: tuple[str, ...]  # " last ", " الماضي ": the weekday before the publication day
     numbers: dict[str, int]
-    anchored: dict[str, int]
+    units: dict[str, str]
+    relative: dict[str, _Offset]
+    anchored: dict[str, _Offset]
+    ago: frozenset[str]  # words of "two days ago", "منذ ثلاثة أيام" (the rest count from events)
     directions: dict[str, int]
-    week_units: frozenset[str]
+    followers: frozenset[str]
+    blockable: frozenset[str]  # relative phrases that a blocker word after them disowns
+    blocker: re.Pattern[str] | None
 
 
-def _key(s: str) -> str:
-    return " ".join(s.lower().replace(".", "").split())
+# --------------------------------------------------------------------------- lexicon reading
+def _strings(value: Any) -> list[str]:
+    """The strings of a lexicon list (anything else is ignored: user files may be odd)."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, Iterable) and not isinstance(value, Mapping):
+        return [v.strip() for v in value if isinstance(v, str) and v.strip()]
+    return []
 
 
-@cache
-def _lexicon(lang: str) -> _Lexicon | None:
-    data = load(lang, "dates")
-    if not data.get("months"):
-        return None
-    months = {_key(k): int(v) for k, v in data["months"].items()}
-    month = rf"(?:{_alt(months)})\.?"
-    suffix = _alt(data.get("day_suffixes", [])) or "(?!)"
-    of = _alt(data.get("of", [])) or "(?!)"
-    day = rf"{_D}{{1,2}}(?:{suffix})?"
-    year = rf"{_D}{{4}}"
-    weekdays = {_key(k): int(v) for k, v in data.get("weekdays", {}).items()}
-    lead = _alt(data.get("weekday_lead", [])) or "(?!)"
-    tod = _alt(data.get("times_of_day", [])) or "(?!)"
-    days = {_key(k): int(v) for k, v in data.get("relative_days", {}).items()}
-    weeks = {_key(k): int(v) for k, v in data.get("relative_weeks", {}).items()}
-    month_offsets = {_key(k): int(v) for k, v in data.get("relative_months", {}).items()}
-    numbers = {_key(k): int(v) for k, v in data.get("numbers", {}).items()}
-    num = rf"(?:{_D}{{1,2}}|{_alt(numbers) or '(?!)'})"
-    ago_d = _alt(data.get("days_ago", [])) or "(?!)"
-    ago_w = _alt(data.get("weeks_ago", [])) or "(?!)"
-    anchored = {_key(k): int(v) for k, v in data.get("anchored", {}).items()}
-    directions = {_key(k): int(v) for k, v in data.get("anchored_directions", {}).items()}
-    units = _alt(list(data.get("day_units", [])) + list(data.get("week_units", []))) or "(?!)"
-    week_units = {_key(u) for u in data.get("week_units", [])}
-    year_lead = _alt(data.get("year_lead", [])) or "(?!)"
-    parts = [
-        rf"(?P<iso>{year}-{_D}{{2}}-{_D}{{2}})",
-        rf"(?P<dmy_n>{_D}{{1,2}}/{_D}{{1,2}}/{year})",
-        rf"(?P<dmy>(?P<d1>{day})\s+(?:(?:{of})\s+)?(?P<m1>{month}),?\s+(?P<y1>{year}))",
-        rf"(?P<mdy>(?P<m2>{month})\s+(?P<d2>{day}),?\s+(?P<y2>{year}))",
-        rf"(?P<dm>(?P<d3>{day})\s+(?:(?:{of})\s+)?(?P<m3>{month}))",
-        rf"(?P<md>(?P<m4>{month})\s+(?P<d4>{day})(?![0-9:]))",
-        rf"(?P<my>(?P<m5>{month}),?\s+(?P<y5>{year}))",
-        rf"(?P<ago>(?P<n>{num})\s+(?P<unit>{ago_d}|{ago_w}))",
-        rf"(?P<anc>{_alt(anchored) or '(?!)'})",
-        rf"(?P<span>(?P<n2>{num})\s+(?P<unit2>{units})\s+(?P<dir>{_alt(directions) or '(?!)'}))",
-        rf"(?P<rel>{_alt(list(days) + list(weeks) + list(month_offsets)) or '(?!)'})",
-        rf"(?P<wd>(?:(?:{lead})\s+)?(?P<wdn>{_alt(weekdays) or '(?!)'})(?:\s+(?:{tod}))?)",
-        rf"(?P<yr>(?:{year_lead})\s+(?P<y6>{year}))",
-    ]
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    return _Lexicon(
-        regex=regex,
-        months=months,
-        ambiguous=frozenset(_key(w) for w in data.get("ambiguous_months", [])),
-        weekdays=weekdays,
-        days=days,
-        weeks=weeks,
-        month_offsets=month_offsets,
-        numbers=numbers,
-        anchored=anchored,
-        directions=directions,
-        week_units=frozenset(week_units),
+def _table(value: Any) -> dict[str, Any]:
+    return (
+        {k.strip(): v for k, v in value.items() if k.strip()} if isinstance(value, Mapping) else {}
     )
 
 
-def _int(s: str) -> int:
-    return int("".join(ch for ch in s.translate(DIGITS) if ch.isdigit()))
+def _ints(value: Any, norm: Callable[[str], str]) -> dict[str, int]:
+    return {
+        norm(k): v
+        for k, v in _table(value).items()
+        if isinstance(v, int) and not isinstance(v, bool)
+    }
+
+
+def _offset(value: Any) -> _Offset | None:
+    """{ days = -1 } -> _Offset("days", -1, "day"); an optional `precision` overrides."""
+    if not isinstance(value, Mapping):
+        return None
+    found = [(u, value[u]) for u in _UNITS if isinstance(value.get(u), int)]
+    if len(found) != 1:
+        return None
+    unit, amount = found[0]
+    precision = value.get("precision", _UNITS[unit])
+    if precision not in _UNITS.values():
+        precision = _UNITS[unit]
+    return _Offset(unit, int(amount), precision)
+
+
+def _offsets(value: Any, norm: Callable[[str], str]) -> dict[str, _Offset]:
+    out: dict[str, _Offset] = {}
+    for k, v in _table(value).items():
+        off = _offset(v)
+        if off is not None:
+            out[norm(k)] = off
+    return out
+
+
+# --------------------------------------------------------------------------- pattern building
+def _words(phrases: Iterable[str], sc: Script) -> str:
+    """One regex for a list of phrases, shaped as a trie of their letters: at each position
+    the engine tests one letter per list, not every phrase (the speed of the whole finder).
+    Letter variants and vowel marks follow the language's script; spaces match any run."""
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for i, word in enumerate(phrase.split()):
+            if i:
+                node = node.setdefault(" ", (r"\s+", {}))[1]
+            for ch in word:
+                key, source = sc.char(ch)
+                node = node.setdefault(key, (source, {}))[1]
+        node[_TERMINAL] = ("", {})
+    return _emit(root) or _NEVER
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [src + _emit(child) for key, (src, child) in node.items() if key != _TERMINAL]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _TERMINAL in node else body
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    """Compile the pattern of `lang` once. Forms that start alike share one alternative (all
+    that start with a month name, all that start with a count), so that at each word the
+    engine tries a few letters, not every form; it runs on lower-cased text."""
+    data = load(lang, "dates")
+    sc = script(lang)
+
+    def norm(s: str) -> str:
+        return sc.normalize(s).rstrip(".")
+
+    def strings(key: str) -> list[str]:
+        return [w.lower() for w in _strings(data.get(key))]
+
+    def keys(key: str) -> list[str]:
+        return [w.lower() for w in _table(data.get(key))]
+
+    def words(key: str) -> str:
+        return _words(strings(key), sc)
+
+    abbreviations = _ints(data.get("abbreviations"), norm)
+    months = {**_ints(data.get("months"), norm), **abbreviations}
+    units = {norm(k): v for k, v in _table(data.get("units")).items() if v in _UNITS}
+    relative = _offsets(data.get("relative"), norm)
+    anchored = _offsets(data.get("anchored"), norm)
+    directions = {
+        **_ints(data.get("anchored_before"), norm),
+        **_ints(data.get("anchored_after"), norm),
+    }
+    fixed = keys("relative") + keys("anchored") + strings("not_dates")
+
+    # A period after an abbreviation belongs to the date only when a number follows ("Jan. 18").
+    full_names = [k for k in keys("months") if norm(k) not in abbreviations]
+    one_month = (
+        f"(?:{_words(full_names, sc)}|(?:{_words(keys('abbreviations'), sc)})(?:\\.(?=\\s*{_D}))?)"
+    )
+    # "كانون الثاني/يناير", "يناير (كانون الثاني)": the second name repeats the first.
+    twin = rf"(?:\s*[/\\]\s*{one_month}|\s*\(\s*{one_month}\s*\))?"
+    day = rf"{_D}{{1,2}}(?!{_D})(?:(?:{words('day_suffixes')}){_END})?"
+    days = rf"{day}(?:\s*[-–]\s*{day})?"  # "18-19 January": the first day is the date
+    year = rf"{_D}{{4}}(?!{_D})(?:\s?(?:{words('year_suffixes')}))?"
+    count = rf"(?:{_D}{{1,3}}(?!{_D})|{_words(keys('numbers'), sc)})"
+    unit = _words(keys("units"), sc)
+    dm_join = rf"(?:\s+(?:{words('day_month_joiners')}))?"
+    my_join = rf"(?:(?:{words('month_year_joiners')})\s+)?"
+    last = strings("weekday_last")
+    last_after = strings("weekday_last_after")
+    leads = strings("weekday_leads")
+    before_weekday = _sequences(leads, last, strings("day_parts_before"), leads)
+    after_weekday = _sequences(last_after, strings("day_parts_after"))
+    parts = [
+        # phrases first, longest first: "the day before yesterday", "اليوم التالي", "Black
+        # September" win over the shorter forms inside them
+        rf"(?P<fixed>{_words(fixed, sc)}){_END}",
+        # forms that start with a number
+        rf"(?={_D})(?:"
+        # 2019-01-18 (also in a timestamp: 2019-01-18T10:00)
+        rf"(?P<iso_y>{_D}{{4}})(?P<iso_s>[-/.])(?P<iso_m>{_D}{{1,2}})(?P=iso_s)"
+        rf"(?P<iso_d>{_D}{{1,2}})(?!{_D})(?!(?!t{_D})\w)"
+        # 18/01/2019, 18.01.2019, 18-01-2019: day first
+        rf"|(?P<num_a>{_D}{{1,2}})(?P<num_s>[-/.])(?P<num_b>{_D}{{1,2}})(?P=num_s)"
+        rf"(?P<num_y>{_D}{{4}}){_END}"
+        # 18 January 2019, 18th of January, 18 كانون الثاني/يناير ٢٠١٩
+        rf"|(?P<dmy_d>{days}){dm_join}\s+(?P<dmy_m>{one_month}){twin}"
+        rf"(?:[,،]?\s+{my_join}(?P<dmy_y>{year}))?{_END})",
+        # January 18, 2019; Jan. 18; January 2019
+        rf"(?P<md_m>{one_month}){twin}(?:\s+(?P<md_d>{days})(?!:{_D})"
+        rf"(?:[,،]?\s+(?P<md_y>{year}))?|[,،]?\s+{my_join}(?P<my_y>{year})){_END}",
+        # two days ago; three days after
+        rf"(?P<n_n>{count})\s+(?P<n_u>{unit})\s+"
+        rf"(?P<n_w>{_words(strings('ago_after') + keys('anchored_after'), sc)}){_END}",
+        # منذ ثلاثة أيام; بعد ثلاثة أيام
+        rf"(?P<w_w>{_words(strings('ago_before') + keys('anchored_before'), sc)})"
+        rf"\s+(?P<w_n>{count})\s+(?P<w_u>{unit}){_END}",
+        # on Friday, last Friday, Monday evening, مساء يوم الجمعة الماضي
+        rf"(?:(?P<wd_pre>{_words(before_weekday, sc)})\s+)?"
+        rf"(?P<wd_day>{_words(keys('weekdays'), sc)})"
+        rf"(?:\s+(?P<wd_post>{_words(after_weekday, sc)}))?{_END}",
+        # in 2019, in early 2019, عام 2019 (what follows is checked in _year)
+        rf"(?:(?:{words('year_leads')})\s+){{1,2}}(?P<yr_y>{year}){_END}"
+        rf"(?=[ \t]*(?P<yr_next>\S*))",
+    ]
+    body = "(?P<body>" + "|".join(f"(?:{p})" for p in parts) + ")"
+    clitics = _words(strings("proclitics"), sc)
+    head = r"(?<!\w)" + (f"(?:{clitics})?" if clitics != _NEVER else "")
+    ago = tuple(norm(w) for w in strings("ago_before"))
+    blockers = strings("relative_blockers")
+    return _Grammar(
+        regex=re.compile(head + body),
+        norm=norm,
+        months=months,
+        ambiguous=frozenset(norm(w) for w in _strings(data.get("ambiguous_months"))),
+        weekdays=_ints(data.get("weekdays"), norm),
+        last=tuple(f" {norm(w)} " for w in last + last_after),
+        numbers=_ints(data.get("numbers"), norm),
+        units=units,
+        relative=relative,
+        anchored=anchored,
+        ago=frozenset(norm(w) for w in strings("ago_before") + strings("ago_after")),
+        directions=directions,
+        followers=frozenset(norm(w) for w in _strings(data.get("year_followers"))),
+        blockable=frozenset(k for k in relative if ago and k.startswith(ago)),
+        blocker=re.compile(rf"\s+(?:{_words(blockers, sc)}){_END}") if blockers else None,
+    )
+
+
+def _sequences(*slots: list[str]) -> list[str]:
+    """Every phrase made of at most one word from each slot, in order ("on", "last",
+    "early on", "last ... evening"): the words that may stand around a weekday."""
+    out = [""]
+    for slot in slots:
+        out = out + [f"{head} {w}".strip() for head in out for w in slot]
+    return sorted({p for p in out if p})
+
+
+# --------------------------------------------------------------------------- date arithmetic
+def _number(s: str) -> int:
+    """The number a day or year starts with: "18th" -> 18, "2019م" -> 2019."""
+    return int(_LEADING_DIGITS.match(s).group())  # type: ignore[union-attr]
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -125,107 +293,278 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _year_for(m: int, d: int, anchor: date | None) -> date | None:
-    """The year that puts day d of month m on or before the anchor date."""
-    if anchor is None:
+def _on_or_before(month: int, day: int, limit: date) -> date | None:
+    """Day `day` of `month` in the latest year that puts it on or before `limit` (a 29 February
+    goes back to a leap year)."""
+    for y in range(limit.year, limit.year - 9, -1):
+        value = _safe(y, month, day)
+        if value is not None and value <= limit:
+            return value
+    return None
+
+
+def _nearest(month: int, day: int, anchor: date) -> date | None:
+    """Day `day` of `month` in the year that puts it nearest `anchor` ("on 30 December 2018 ...
+    then on January 2": 2019)."""
+    found = [_safe(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    dates = [d for d in found if d is not None]
+    return min(dates, key=lambda d: abs(d - anchor)) if dates else None
+
+
+def _shift(published: date, off: _Offset) -> date | None:
+    """The date `off` away from publication; month and year precision name their first day."""
+    try:
+        if off.unit in ("days", "weeks"):
+            return published + timedelta(days=off.days() or 0)
+        if off.unit == "months":
+            total = published.year * 12 + published.month - 1 + off.amount
+            return date(total // 12, total % 12 + 1, 1)
+        return date(published.year + off.amount, 1, 1)
+    except (ValueError, OverflowError):
         return None
-    value = _safe(anchor.year, m, d)
-    if value is not None and value > anchor + timedelta(days=1):
-        value = _safe(anchor.year - 1, m, d)
-    return value
 
 
+# --------------------------------------------------------------------------- finding
 def find_dates(text: str, lang: str = "en", published: date | None = None) -> list[DateMention]:
-    """Every date expression of `text`, in order, resolved where something anchors it."""
-    lex = _lexicon(lang)
-    if lex is None:
-        return []
+    """Every date expression of `text`, in text order, resolved where something anchors it:
+    relative ones against `published` only, a day and month without a year against `published`
+    or else the last date given in full before it."""
+    if isinstance(published, datetime):
+        published = published.date()
+    g = _grammar(lang)
+    low = _lower(text)
     out: list[DateMention] = []
-    last_full: date | None = None
-    for m in lex.regex.finditer(text):
-        mention = _read(m, lex, published, last_full)
+    anchor: date | None = None
+    for m in g.regex.finditer(low):
+        mention = _read(m, g, text, published, anchor)
         if mention is None:
             continue
-        if mention.kind == "absolute" and mention.value is not None and mention.precision == "day":
-            last_full = mention.value
+        if mention.kind == "absolute" and mention.value is not None:
+            anchor = mention.value
         out.append(mention)
-    return out
+    return _without_named_weekdays(out, text)
+
+
+def _lower(text: str) -> str:
+    """`text` in lower case, letter for letter (offsets stay valid): the patterns are written
+    in lower case, which matches twice as fast as ignoring case."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" is the one letter whose lower case is two characters
+        low = text.replace("\u0130", "i").lower()
+    return low
 
 
 def _read(
-    m: re.Match[str], lex: _Lexicon, published: date | None, last_full: date | None
+    m: re.Match[str], g: _Grammar, text: str, published: date | None, anchor: date | None
 ) -> DateMention | None:
-    span = Span(m.start(), m.end())
-    g = m.groupdict()
-    if g["iso"]:
-        y, mo, d = (_int(p) for p in g["iso"].translate(DIGITS).split("-"))
-        value = _safe(y, mo, d)
-        return DateMention(span, value, "day", False, "absolute") if value else None
-    if g["dmy_n"]:
-        d, mo, y = (_int(p) for p in g["dmy_n"].translate(DIGITS).split("/"))
-        value = _safe(y, mo, d)
-        return DateMention(span, value, "day", False, "absolute") if value else None
-    for kind in ("dmy", "mdy", "dm", "md"):
-        if g[kind]:
-            n = {"dmy": "1", "mdy": "2", "dm": "3", "md": "4"}[kind]
-            month = lex.months[_key(g["m" + n])]
-            d = _int(g["d" + n])
-            if kind in ("dmy", "mdy"):
-                value = _safe(_int(g["y" + n]), month, d)
-                if value is None:
-                    return None
-                return DateMention(span, value, "day", False, "absolute")
-            if _key(g["m" + n]) in lex.ambiguous and not g["m" + n][0].isupper():
+    """The mention of one match (of the lower-cased text; `text` is the original), or None
+    when the words turn out not to be a date."""
+    start, end = m.span("body")
+    if text[end - 1] == ".":  # "18 Jan." closing a sentence: the period is not the date's
+        end -= 1
+    span = Span(start, end)
+    if m["fixed"] is not None:
+        return _fixed(span, g.norm(m["fixed"]), g, text, published)
+    if m["iso_y"] is not None:
+        return _full(span, int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+    if m["num_a"] is not None:
+        a, b, y = int(m["num_a"]), int(m["num_b"]), int(m["num_y"])
+        # day first, as the region writes it; a month over 12 shows a month-first date
+        return _full(span, y, b, a) if b <= 12 else _full(span, y, a, b)
+    if m["dmy_d"] is not None:
+        month = g.months[g.norm(m["dmy_m"])]
+        ambiguous = _ambiguous(m, "dmy_m", g, text)
+        return _day_month(span, month, m["dmy_d"], m["dmy_y"], ambiguous, published, anchor)
+    if m["md_m"] is not None:
+        month = g.months[g.norm(m["md_m"])]
+        ambiguous = _ambiguous(m, "md_m", g, text)
+        if m["my_y"] is not None:
+            y = _number(m["my_y"])
+            if ambiguous or y not in YEARS:
                 return None
-            value = _year_for(month, d, published or last_full)
-            if not 1 <= d <= 31:
-                return None
-            return DateMention(span, value, "day", False, "absolute")
-    if g["my"]:
-        word = g["m5"]
-        if _key(word) in lex.ambiguous and not word[0].isupper():
-            return None
-        value = _safe(_int(g["y5"]), lex.months[_key(word)], 1)
-        return DateMention(span, value, "month", False, "month") if value else None
-    if g["ago"]:
-        raw = _key(g["n"])
-        n = lex.numbers.get(raw) if raw in lex.numbers else _int(raw)
-        if n is None:
-            return None
-        weeks = _key(g["unit"]).startswith("week") or "week" in _key(g["unit"])
-        days = n * 7 if weeks else n
-        value = published - timedelta(days=days) if published else None
-        return DateMention(span, value, "week" if weeks else "day", True, "relative")
-    if g["anc"]:
-        offset = lex.anchored[_key(g["anc"])]
-        return DateMention(span, None, "day", True, "anchored", offset)
-    if g["span"]:
-        raw = _key(g["n2"])
-        n = lex.numbers[raw] if raw in lex.numbers else _int(raw)
-        weeks = _key(g["unit2"]) in lex.week_units
-        offset = n * (7 if weeks else 1) * lex.directions[_key(g["dir"])]
-        return DateMention(span, None, "week" if weeks else "day", True, "anchored", offset)
-    if g["rel"]:
-        key = _key(g["rel"])
-        if key in lex.days:
-            value = published + timedelta(days=lex.days[key]) if published else None
-            return DateMention(span, value, "day", True, "relative")
-        if key in lex.weeks:
-            value = published + timedelta(days=lex.weeks[key]) if published else None
-            return DateMention(span, value, "week", True, "relative")
-        offset = lex.month_offsets[key]
-        value = None
-        if published:
-            total = published.year * 12 + published.month - 1 + offset
-            value = date(total // 12, total % 12 + 1, 1)
-        return DateMention(span, value, "month", True, "relative")
-    if g["wd"]:
-        weekday = lex.weekdays[_key(g["wdn"])]
-        value = None
-        if published:
-            value = published - timedelta(days=(published.weekday() - weekday) % 7)
-        return DateMention(span, value, "day", True, "weekday")
-    if g["yr"]:
-        value = _safe(_int(g["y6"]), 1, 1)
-        return DateMention(span, value, "year", False, "year") if value else None
+            return DateMention(span, date(y, month, 1), "month", False, "month")
+        return _day_month(span, month, m["md_d"], m["md_y"], ambiguous, published, anchor)
+    if m["n_n"] is not None:
+        return _counted(span, g, m["n_n"], m["n_u"], m["n_w"], published)
+    if m["w_n"] is not None:
+        if g.norm(m["w_w"]) in g.ago and g.blocker is not None and g.blocker.match(text, end):
+            return None  # "قبل ثلاثة أيام من الهجوم": three days before the attack
+        return _counted(span, g, m["w_n"], m["w_u"], m["w_w"], published)
+    if m["wd_day"] is not None:
+        around = f" {g.norm(m['wd_pre'] or '')} {g.norm(m['wd_post'] or '')} "
+        last = any(w in around for w in g.last)
+        weekday = g.weekdays[g.norm(m["wd_day"])]
+        return DateMention(span, _weekday(weekday, last, published), "day", True, "weekday")
+    if m["yr_y"] is not None:
+        return _year(m, g, text)
     return None
+
+
+def _ambiguous(m: re.Match[str], group: str, g: _Grammar, text: str) -> bool:
+    """A month name that is also a common word ("may", "march"), written in lower case."""
+    return g.norm(m[group]) in g.ambiguous and not text[m.start(group)].isupper()
+
+
+def _fixed(
+    span: Span, key: str, g: _Grammar, text: str, published: date | None
+) -> DateMention | None:
+    """A phrase of the lexicon: relative to publication, anchored, or not a date at all."""
+    if key in g.relative:
+        if key in g.blockable and g.blocker is not None and g.blocker.match(text, span.end):
+            return None
+        off = g.relative[key]
+        value = _shift(published, off) if published is not None else None
+        return DateMention(span, value, off.precision, True, "relative")
+    if key in g.anchored:
+        off = g.anchored[key]
+        if off.days() is None:
+            return None
+        return DateMention(span, None, off.precision, True, "anchored", off.days())
+    return None  # not a date ("Black September")
+
+
+def _full(span: Span, y: int, month: int, day: int) -> DateMention | None:
+    """A date written with its year; None for a day that does not exist (31/02/2019)."""
+    value = _safe(y, month, day) if y in YEARS else None
+    return DateMention(span, value, "day", False, "absolute") if value else None
+
+
+def _day_month(
+    span: Span,
+    month: int,
+    day_word: str,
+    year_word: str | None,
+    ambiguous: bool,
+    published: date | None,
+    anchor: date | None,
+) -> DateMention | None:
+    day = _number(day_word)
+    if year_word is not None:
+        return _full(span, _number(year_word), month, day)
+    if ambiguous:
+        return None  # "the toll may 2", "a march 18 km long"
+    if _safe(2000, month, day) is None:  # a leap year: no such day in any year
+        return None
+    value = None
+    if published is not None:
+        # one day of grace: a report dated in one time zone may tell of "today" in another
+        grace = published + timedelta(days=1) if published < date.max else published
+        value = _on_or_before(month, day, grace)
+    elif anchor is not None:
+        value = _nearest(month, day, anchor)
+    return DateMention(span, value, "day", False, "absolute")
+
+
+def _counted(
+    span: Span, g: _Grammar, n: str, unit: str, word: str, published: date | None
+) -> DateMention | None:
+    """A count of units from publication ("two days ago") or from the event told before
+    ("three days after")."""
+    key, name = g.norm(n), g.units[g.norm(unit)]
+    count = g.numbers[key] if key in g.numbers else int(key)
+    if g.norm(word) in g.ago:
+        off = _Offset(name, -count, _UNITS[name])
+        value = _shift(published, off) if published is not None else None
+        return DateMention(span, value, off.precision, True, "relative")
+    off = _Offset(name, count * g.directions[g.norm(word)], _UNITS[name])
+    if off.days() is None:
+        return None  # "two months later": no day to count to
+    return DateMention(span, None, off.precision, True, "anchored", off.days())
+
+
+def _weekday(weekday: int, last: bool, published: date | None) -> date | None:
+    """The latest such weekday on or before publication (strictly before after "last")."""
+    if published is None:
+        return None
+    back = (published.weekday() - weekday) % 7 or (7 if last else 0)
+    try:
+        return published - timedelta(days=back)
+    except OverflowError:
+        return None
+
+
+def _year(m: re.Match[str], g: _Grammar, text: str) -> DateMention | None:
+    """A bare year, when it stands as the date of something: not "resulted in 2000 deaths"."""
+    y = _number(m["yr_y"])
+    if y not in YEARS:
+        return None
+    following = text[m.start("yr_next") : m.end("yr_next")]
+    if following and following[0] not in _CLAUSE_END:
+        word = _WORD.match(following).group()  # type: ignore[union-attr]
+        if word and word[0].islower() and g.norm(word) not in g.followers:
+            return None
+    start, end = m.span("body")
+    return DateMention(Span(start, end), date(y, 1, 1), "year", False, "year")
+
+
+def _without_named_weekdays(found: list[DateMention], text: str) -> list[DateMention]:
+    """A weekday written beside the full date it names ("Friday, 18 January 2019") is part
+    of that date, not a second one."""
+    if len(found) < 2:
+        return found
+    out: list[DateMention] = []
+    for i, d in enumerate(found):
+        if d.kind == "weekday" and any(
+            0 <= j < len(found)
+            and found[j].kind == "absolute"
+            and _BETWEEN.fullmatch(
+                text,
+                min(d.span.end, found[j].span.end),
+                max(d.span.start, found[j].span.start),
+            )
+            for j in (i - 1, i + 1)
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+# --------------------------------------------------------------------------- publication dates
+_ISO_HEAD = re.compile(rf"\s*({_D}{{4}})-({_D}{{1,2}})-({_D}{{1,2}})(?!{_D})")
+
+
+def parse_published(value: str | date | None) -> date | None:
+    """A publication date as written in page metadata or a dateline, in English or Arabic
+    ("2019-01-30T10:00:00Z", "January 30, 2019", "23 نوفمبر 2025", "18 كانون الثاني 2019");
+    None when it names no single day (never a guess: no year means no date)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    head = _ISO_HEAD.match(value)  # also the first of several stamps: "2019-01-30T10:00 ..."
+    if head:
+        y, mo, d = (int(p) for p in head.groups())
+        return _safe(y, mo, d) if y in YEARS else None
+    text = " ".join(value.split())
+    if not text or len(text) > 200:
+        return None
+    for lang in _date_languages():
+        for mention in find_dates(text, lang):
+            if mention.kind == "absolute" and mention.value is not None:
+                return mention.value
+    return _dateparser(text)
+
+
+@cache
+def _date_languages() -> tuple[str, ...]:
+    return tuple(lang for lang in languages() if load(lang, "dates"))
+
+
+@lru_cache(maxsize=1024)
+def _dateparser(text: str) -> date | None:
+    """dateparser for forms our patterns do not know; strict, so it never fills in a missing
+    day, month or year from today."""
+    import dateparser  # slow to import; only odd publication dates need it
+
+    settings = {
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "STRICT_PARSING": True,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        parsed = dateparser.parse(text, languages=list(_date_languages()), settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; unparseable is fine
+        return None
+    return parsed.date() if parsed is not None else None
