@@ -25,30 +25,6 @@ ATTRIBUTIONS: tuple[str, ...] = ("asserted", "alleged", "unknown", "claimed", "d
 DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 GEO_PRECISIONS: tuple[str, ...] = ("exact", "district", "governorate", "country")
 
-# Fields of a claim, in contract order (eval/ANNOTATION.md plus lat, lon, geo_precision, pcode).
-CLAIM_FIELDS: tuple[str, ...] = (
-    "date",
-    "date_precision",
-    "place",
-    "place_std",
-    "admin1",
-    "country",
-    "lat",
-    "lon",
-    "geo_precision",
-    "pcode",
-    "event_type",
-    "perpetrator",
-    "attribution",
-    "perpetrator_evidence",
-    "killed_min",
-    "killed_max",
-    "civilians_killed_min",
-    "children_killed_min",
-    "women_killed_min",
-    "injured_min",
-    "victim_names",
-)
 # The casualty counts of a claim (integers or null).
 COUNT_FIELDS: tuple[str, ...] = (
     "killed_min",
@@ -60,6 +36,14 @@ COUNT_FIELDS: tuple[str, ...] = (
 )
 # Fields that locate a claim on the map; outside the gold annotation (eval/ANNOTATION.md).
 GEO_FIELDS: tuple[str, ...] = ("lat", "lon", "geo_precision", "pcode")
+# Fields of a claim, in contract order (eval/ANNOTATION.md plus the map fields).
+CLAIM_FIELDS: tuple[str, ...] = (
+    ("date", "date_precision", "place", "place_std", "admin1", "country")
+    + GEO_FIELDS
+    + ("event_type", "perpetrator", "attribution", "perpetrator_evidence")
+    + COUNT_FIELDS
+    + ("victim_names",)
+)
 
 
 @dataclass(frozen=True, slots=True)

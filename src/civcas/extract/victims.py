@@ -67,11 +67,13 @@ def find_victim_names(
     return out
 
 
+_LIST_STOP = re.compile(r"[)\n]|\.(?:\s|$)")
+
+
 def _list_end(text: str, start: int) -> int:
     """A list runs to the end of its bracket or sentence, at most 600 characters."""
     limit = min(len(text), start + 600)
-    stop = re.compile(r"[)\n]|\.(?:\s|$)")
-    m = stop.search(text, start, limit)
+    m = _LIST_STOP.search(text, start, limit)
     return m.end() if m else limit
 
 
