@@ -163,6 +163,25 @@ class Claim:
         out["evidence"] = evidence
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """A claim back from its contract-2 form (the inverse of `to_dict`)."""
+        claim = cls()
+        for name in CLAIM_FIELDS:
+            value = data.get(name)
+            if name == "date" and isinstance(value, str):
+                value = date.fromisoformat(value)
+            if name == "victim_names":
+                value = list(value or [])
+            setattr(claim, name, value)
+        evidence = data.get("evidence") or {}
+        for name, where in evidence.items():
+            if name == "victim_names":
+                claim.victim_evidence = [Span(int(s), int(e)) for s, e in where]
+            elif name in CLAIM_FIELDS and where:
+                claim.evidence[name] = Span(int(where[0]), int(where[1]))
+        return claim
+
 
 @dataclass(slots=True)
 class Extraction:
@@ -178,3 +197,133 @@ class Extraction:
             "lang": self.lang,
             "incidents": [c.to_dict() for c in self.claims],
         }
+
+
+# --- Linking and assessment (DESIGN.md: Incident, Assessment) ---------------------------------
+
+# Airwars' grading scale (eval/README.md); the rules that give them are in docs/grading.md.
+GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested")
+# The casualty ranges an assessment gives: name -> the claim fields of its low and high.
+COUNT_RANGES: dict[str, tuple[str, str | None]] = {
+    "killed": ("killed_min", "killed_max"),
+    "civilians_killed": ("civilians_killed_min", None),
+    "children_killed": ("children_killed_min", None),
+    "women_killed": ("women_killed_min", None),
+    "injured": ("injured_min", None),
+}
+
+
+@dataclass(slots=True)
+class SourcedClaim:
+    """A claim with the report it came from: the unit that linking and assessment work on."""
+
+    id: str  # "<report id>/<n>": stable across runs
+    report: Report
+    claim: Claim
+    lineage: str | None = None  # id of the first report of its copy family; None: its own
+
+    @property
+    def lineage_id(self) -> str:
+        return self.lineage or self.report.id
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why two claims are taken for one incident: the total score and what each comparison added."""
+
+    a: str
+    b: str
+    score: float
+    reasons: dict[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "score": round(self.score, 3), "reasons": self.reasons}
+
+
+@dataclass(slots=True)
+class CountRange:
+    """Low, best and high of one casualty figure across the sources (UCDP's low/best/high)."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    sources: int = 0  # how many claims gave the figure
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": self.low, "best": self.best, "high": self.high, "sources": self.sources}
+
+
+@dataclass(slots=True)
+class AttributionEntry:
+    """One source's word on who did it: the actor, how it is put, and the quoted words."""
+
+    actor: str
+    attribution: str
+    claim_id: str
+    report_id: str
+    outlet: str | None
+    words: str | None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "attribution": self.attribution,
+            "claim": self.claim_id,
+            "report": self.report_id,
+            "outlet": self.outlet,
+            "words": self.words,
+            "span": self.span.as_list() if self.span else None,
+        }
+
+
+@dataclass(slots=True)
+class Assessment:
+    """What the ledger holds about one incident, built from all its claims (DESIGN.md)."""
+
+    incident_id: str
+    date: date | None = None
+    date_end: date | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    place_std: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: str | None = None
+    pcode: str | None = None
+    event_type: str | None = None
+    perpetrators: list[str] = field(default_factory=list)  # most supported first
+    attribution: list[AttributionEntry] = field(default_factory=list)
+    counts: dict[str, CountRange] = field(default_factory=dict)  # keys of COUNT_RANGES
+    sources: int = 0  # reports
+    independent_sources: int = 0  # lineages: copies count once
+    contradictions: list[str] = field(default_factory=list)
+    grade: str | None = None
+    grade_reasons: list[str] = field(default_factory=list)
+    report_ids: list[str] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.incident_id}
+        for name in (
+            "date", "date_end", "date_precision", "place", "place_std", "admin1", "country",
+            "lat", "lon", "geo_precision", "pcode", "event_type",
+        ):
+            value = getattr(self, name)
+            out[name] = value.isoformat() if isinstance(value, date) else value
+        out["perpetrators"] = list(self.perpetrators)
+        out["attribution"] = [a.to_dict() for a in self.attribution]
+        out["counts"] = {k: v.to_dict() for k, v in self.counts.items()}
+        civ = self.counts.get("civilians_killed")
+        out["civilians_killed_min"] = civ.low if civ else None
+        out["civilians_killed_max"] = civ.high if civ else None
+        out["sources"] = self.sources
+        out["independent_sources"] = self.independent_sources
+        out["contradictions"] = list(self.contradictions)
+        out["grade"] = self.grade
+        out["grade_reasons"] = list(self.grade_reasons)
+        out["report_ids"] = list(self.report_ids)
+        out["claim_ids"] = list(self.claim_ids)
+        return out
