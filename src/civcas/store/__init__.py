@@ -1,0 +1,1 @@
+"""The ledger: reports, claims, incidents, links and history in SQLite or PostgreSQL."""
