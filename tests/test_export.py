@@ -227,7 +227,7 @@ def test_acled_columns_and_codes() -> None:
     assert (first["disorder_type"], first["event_type"], first["sub_event_type"]) == (
         "Political violence", "Explosions/Remote violence", "Air/drone strike",
     )  # fmt: skip
-    assert first["actor1"] == "Military Forces of the United States"
+    assert first["actor1"] == "Global Coalition Against Daesh"
     assert (first["inter1"], first["actor2"], first["inter2"]) == ("8", "Civilians (Syria)", "7")
     assert first["interaction"] == "78"
     assert first["civilian_targeting"] == "Civilian targeting"
