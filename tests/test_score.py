@@ -224,6 +224,25 @@ def test_place_normalisation_equal(a: str, b: str) -> None:
     assert place_right(a, b) and place_right(b, a)
 
 
+@pytest.mark.parametrize(
+    ("gold", "pred"),
+    [
+        ("بلدة الحصن", "الحصن"),
+        ("قرية “الحصن”", "الحصن"),
+        ("أطراف قرية الحصن شمال غرب مدينة الوادي", "الحصن"),
+        ("محيط بلدة الحصن بريف مدينة الوادي", "الحصن"),
+        ("حي الجسر بمدينة الوادي", "الجسر"),
+    ],
+)
+def test_arabic_place_kind_words_and_containers(gold: str, pred: str) -> None:
+    assert place_right(gold, pred)
+
+
+def test_arabic_place_kind_words_do_not_make_other_places_equal() -> None:
+    assert not place_right("بلدة الحصن", "الوادي")
+    assert not place_right("حي الجسر بمدينة الوادي", "الوادي")
+
+
 def test_place_less_specific_gold_rule() -> None:
     assert place_right("Al Baghuz", "Al Baghuz Fawqani")
     assert place_right("Baghouz", "al-Baghuz Tahtani")

@@ -41,7 +41,10 @@ When a field is right
 * ``place_std`` and ``place``: see :func:`place_key`. Right when the keys are equal, or when the
   gold is the less specific: the gold's tokens are a prefix of the prediction's (gold "Al Baghuz",
   predicted "Al Baghuz Fawqani" is right; gold "Al Baghuz Fawqani", predicted "Al Baghuz" is
-  wrong: the prediction lost what the report said).
+  wrong: the prediction lost what the report said). Arabic names get the same rules with Arabic
+  words: kind words around them are dropped ("بلدة الباغوز" = "الباغوز"), and the place they
+  are said to lie in is cut off like the text after a comma ("قرية الباغوز جنوب شرق مدينة
+  البوكمال" = "الباغوز").
 * ``admin1``: through the governorate alias table (:data:`ADMIN1_ALIASES`) after the same folding,
   else equal place keys.
 * ``perpetrator``, ``attribution``, ``event_type``, ``country``, ``date_precision``: equal after
@@ -96,6 +99,19 @@ GENERIC_WORDS: frozenset[str] = frozenset(
      "vicinity", "environs", "of", "the", "near"}
 )
 _ARABIC_FOLD = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, "ٱ": "ا"})
+# The same words in Arabic (folded as by `fold`: hamza seats dropped, ة = ه, ى = ي): kinds of
+# place and words for its surroundings ("بلدة الباغوز", "أطراف قرية الباغوز").
+ARABIC_GENERIC_WORDS: frozenset[str] = frozenset(
+    {"مدينه", "بلده", "قريه", "حي", "مخيم", "منطقه", "ناحيه", "محافظه", "مزرعه", "باديه",
+     "ريف", "اطراف", "محيط", "ضواحي", "مشارف", "قرب", "جوار", "بجوار", "مقربه", "من", "في"}
+)
+# Arabic words that, after a name, start the place it lies in ("قرية الباغوز جنوب شرق مدينة
+# البوكمال", "حي القصور بمدينة دير الزور"): the Arabic counterpart of the comma rule below.
+ARABIC_CONTAINER_WORDS: frozenset[str] = frozenset(
+    {"في", "ريف", "مدينه", "بلده", "قريه", "محافظه", "منطقه", "ناحيه", "قرب", "شرق", "غرب",
+     "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
+)
+_ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
 def is_null(value: Any) -> bool:
@@ -133,11 +149,32 @@ def _place_tokens(text: str) -> list[str]:
     # "Al Qusur, Deir ez-Zor city": what follows the comma is the container, not the place
     text = text.split(",")[0]
     tokens = [t for t in _NON_WORD_RE.split(text.replace("_", " ")) if t]
-    while len(tokens) > 1 and tokens[0] in GENERIC_WORDS:  # "outskirts of Hajin"
+    while len(tokens) > 1 and _generic(tokens[0]):  # "outskirts of Hajin", "بلدة الباغوز"
         tokens.pop(0)
-    while len(tokens) > 1 and tokens[-1] in GENERIC_WORDS:  # "al-Sousa town"
+    # "الباغوز جنوب شرق مدينة البوكمال": what follows is the container, not the place
+    for i in range(1, len(tokens)):
+        if _arabic_word(tokens[i], ARABIC_CONTAINER_WORDS):
+            tokens = tokens[:i]
+            break
+    while len(tokens) > 1 and _generic(tokens[-1]):  # "al-Sousa town"
         tokens.pop()
     return tokens
+
+
+def _generic(token: str) -> bool:
+    return token in GENERIC_WORDS or _arabic_word(token, ARABIC_GENERIC_WORDS)
+
+
+def _arabic_word(token: str, words: frozenset[str]) -> bool:
+    """`token` is one of the Arabic `words`, written alone or behind up to two proclitics
+    ("بمدينه", "وبريف")."""
+    for _ in range(3):
+        if token in words:
+            return True
+        if len(token) < 3 or not token.startswith(_ARABIC_PROCLITICS):
+            return False
+        token = token[1:]
+    return False
 
 
 def place_key(text: Any) -> tuple[str, ...]:
@@ -145,8 +182,10 @@ def place_key(text: Any) -> tuple[str, ...]:
 
     Lowercase; diacritics, apostrophes (’'ʼ‘`), hyphens and punctuation removed; Arabic articles
     (al-/el-/as-/at-/ad-/ar-/ash-/an-/az-/ez-..., "al ", and the attached ال of Arabic script)
-    dropped; generic words (village, town, city, camp, outskirts ...) ignored in parentheses and
-    at either end; text after a comma ignored; each Latin token reduced to a transliteration
+    dropped; generic words (village, town, city, camp, outskirts ...; Arabic بلدة, قرية, أطراف
+    ..., also behind a proclitic: بمدينة) ignored in parentheses and at either end; text after a
+    comma, or after an Arabic word that names the container (بريف, جنوب, في), ignored; each
+    Latin token reduced to a transliteration
     skeleton (ou/oo -> u, ee -> i, doubled letters single, final h after a vowel dropped).
     """
     if is_null(text):

@@ -29,11 +29,20 @@ class ActorMention:
     target: bool  # named as the one attacked (never a perpetrator by that mention)
     attribution: str  # asserted | alleged | unknown | claimed | denied
     cue: Span | None  # the cue words that set the attribution, if any
+    phrase: Span | None = None  # the attribution phrase, where the language's rules set one
 
     @property
     def evidence(self) -> Span:
-        """The short phrase carrying the attribution: cue and alias together."""
+        """Cue and alias together: the words that set the attribution."""
         return self.span if self.cue is None else self.span.cover(self.cue)
+
+    @property
+    def quote(self) -> Span:
+        """The short phrase of the text that carries the attribution (perpetrator_evidence):
+        the attack words and the alias, with the cue where it stands close to them
+        ("طائرات حربية مجهولة يرجح أنها تابعة للتحالف الدولي"); cue and alias together where
+        the language sets no such rules."""
+        return self.phrase if self.phrase is not None else self.evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,10 @@ class _Lexicon:
     target_after: tuple[str, ...]
     agent_before: Phrases
     agent_after: Phrases
+    lead: Phrases  # words before an alias that belong to its phrase ("طائرات حربية تابعة لـ")
+    cues_precede: bool  # cues qualify what follows them, except the `trailing` ones
+    trailing: Phrases
+    window: int | None  # most words between a cue and the phrase for the cue to join it
 
 
 @cache
@@ -67,7 +80,15 @@ def _lexicon(lang: str) -> _Lexicon:
         target_after=tuple(s.lower() for s in cues.get("target_after", [])),
         agent_before=Phrases.of(cues.get("agent_before", []), "agent"),
         agent_after=Phrases.of(cues.get("agent_after", []), "agent"),
+        lead=Phrases.of(cues.get("evidence_lead", []), "lead"),
+        cues_precede=cues.get("cues_precede") is True,
+        trailing=Phrases.of(cues.get("trailing", []), "trailing"),
+        window=_window(cues.get("evidence_window")),
     )
+
+
+def _window(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def find_actors(text: str, sentences: list[Span], lang: str = "en") -> list[ActorMention]:
@@ -109,7 +130,37 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
         cue = unknown.span if unknown else None
     else:
         attribution, cue = _attribution(text, sentence, hit.span, lex)
-    return ActorMention(hit.span, actor, sentence, agent, target, attribution, cue)
+    phrase = _phrase(text, sentence, hit.span, cue, lex) if lex.window is not None else None
+    return ActorMention(hit.span, actor, sentence, agent, target, attribution, cue, phrase)
+
+
+_LEAD_STEPS = 6  # lead phrases taken one after another ("طائرات" "حربية" "مجهولة" "تابعة")
+
+
+def _phrase(text: str, sentence: Span, alias: Span, cue: Span | None, lex: _Lexicon) -> Span:
+    """The attribution phrase of an alias: the attack words right before it, and the cue with
+    the words between when at most `window` words stand between them."""
+    start = _lead(text, alias.start, sentence.start, lex)
+    end = alias.end
+    window = lex.window or 0
+    if cue is not None:
+        if cue.end <= start and len(_WORDS.findall(text[cue.end : start])) <= window:
+            start = _lead(text, cue.start, sentence.start, lex)
+        elif cue.start >= end and len(_WORDS.findall(text[end : cue.start])) <= window:
+            end = cue.end
+        elif cue.start < end and cue.end > start:  # the cue overlaps the phrase
+            start, end = min(start, cue.start), max(end, cue.end)
+    return Span(start, end)
+
+
+def _lead(text: str, start: int, floor: int, lex: _Lexicon) -> int:
+    """Where the attack words right before `start` begin ("طائرات حربية تابعة لـ")."""
+    for _ in range(_LEAD_STEPS):
+        hit = lex.lead.endswith(text, start, 30)
+        if hit is None or hit.span.start < floor:
+            break
+        start = hit.span.start
+    return start
 
 
 def _attribution(text: str, sentence: Span, alias: Span, lex: _Lexicon) -> tuple[str, Span | None]:
@@ -121,20 +172,34 @@ def _attribution(text: str, sentence: Span, alias: Span, lex: _Lexicon) -> tuple
     third_party = lex.speech.search(text, sentence.start, alias.start)
     if claim and not third_party:
         return "claimed", claim.span
-    hedge = _nearest(lex.alleged, text, sentence, alias)
+    hedge = _nearest(lex.alleged, text, sentence, alias, lex)
     if hedge:
         return "alleged", hedge.span
-    speech = _nearest(lex.speech, text, sentence, alias)
+    speech = _nearest(lex.speech, text, sentence, alias, lex)
     if speech and not _actor_speaks(text, alias, speech.span):
         return "alleged", speech.span
     return "asserted", None
 
 
-def _nearest(phrases: Phrases, text: str, sentence: Span, alias: Span) -> Hit | None:
-    hits = list(phrases.finditer(text, sentence.start, sentence.end))
+def _nearest(phrases: Phrases, text: str, sentence: Span, alias: Span, lex: _Lexicon) -> Hit | None:
+    hits = [
+        h
+        for h in phrases.finditer(text, sentence.start, sentence.end)
+        if _scopes(h, alias, text, lex)
+    ]
     if not hits:
         return None
     return min(hits, key=lambda h: abs(h.span.start - alias.start))
+
+
+def _scopes(hit: Hit, alias: Span, text: str, lex: _Lexicon) -> bool:
+    """Whether a cue can qualify the actor at `alias`: where the language puts its sources
+    first (`cues_precede`), a cue after the actor does only if it is one of the `trailing`
+    cues ("..، حسبما نقلت وسائل إعلام"); elsewhere every cue of the sentence can."""
+    if not lex.cues_precede or hit.span.start < alias.start:
+        return True
+    trailing = lex.trailing.startswith(text, hit.span.start, hit.span.end - hit.span.start + 1)
+    return trailing is not None and trailing.span.start == hit.span.start
 
 
 _WORDS = re.compile(r"\w+")

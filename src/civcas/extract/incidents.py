@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from civcas.extract.actors import ActorMention
+from civcas.extract.actors import UNKNOWN, ActorMention
 from civcas.extract.casualties import CasualtyMention
 from civcas.extract.dates import DateMention
 from civcas.extract.events import EventMention, pick_event_type
@@ -44,6 +44,7 @@ class Mentions:
     names: list[NameMention]
     lang: str = "en"
     published: date | None = None
+    title: str | None = None
 
 
 @dataclass(slots=True)
@@ -55,6 +56,8 @@ class _Group:
     date: DateMention | None = None
     killed: int | None = None
     fighters: bool | None = None  # whether its toll counts fighters only
+    toll: int | None = None  # its first count of the dead, a group's ("a woman") included
+    another: bool = False  # it starts with words of another attack ("another massacre")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +122,14 @@ def _reference(p: PlaceMention) -> bool:
 
 
 def _capital_as_governorate(p: PlaceMention) -> bool:
-    """A bare governorate capital ("Deir Ezzor", "Raqqa") usually means the governorate."""
-    return (
-        p.place.kind == "city"
-        and not _contextual(p)
-        and normalise(p.place.name) == normalise(p.place.admin1 or "")
-    )
+    """A bare governorate capital ("Deir Ezzor", "Raqqa") usually means the governorate; so
+    does one with only a direction ("شرقي دير الزور": eastern Deir ez-Zor) when no word calls
+    it a city."""
+    if p.place.kind != "city" or normalise(p.place.name) != normalise(p.place.admin1 or ""):
+        return False
+    if not _contextual(p):
+        return True
+    return p.kind_word is None and (p.relation or "").endswith(" of")  # "east of", ...
 
 
 def _exact(p: PlaceMention) -> bool:
@@ -262,6 +267,8 @@ def _compatible(a: _Group, b: _Group) -> bool:
         return False
     if a.fighters is not None and b.fighters is not None and a.fighters != b.fighters:
         return False
+    if (a.another or b.another) and None not in (a.toll, b.toll) and a.toll != b.toll:
+        return False  # "another massacre killed 8" after "a woman was killed"
     return a.killed is None or b.killed is None or a.killed == b.killed
 
 
@@ -292,6 +299,8 @@ def build_claims(m: Mentions) -> list[Claim]:
     actors = _by_sentence(m.actors, index, n)
     events = _by_sentence(m.events, index, n)
     harm = _by_sentence(list(cues.harm.finditer(m.text)), index, n)
+    for i in _link_lists(m):  # menus and lists of other articles' headlines say nothing
+        dates[i], places[i], counts[i], actors[i], events[i], harm[i] = [], [], [], [], [], []
 
     groups: list[_Group] = []
     for i, sentence in enumerate(m.sentences):
@@ -322,10 +331,11 @@ def build_claims(m: Mentions) -> list[Claim]:
 
     kept: list[tuple[_Group, Claim]] = []
     merged = _merge(groups)
+    taken = {i for g in merged for i in g.sentences}
     for g in merged:
         if g.date is None:
             g.date = _date_nearby(g, m, dates, single=len(merged) == 1)
-        claim = _fill(g, m, dates, places, counts, actors, events, harm)
+        claim = _fill(g, m, dates, places, counts, actors, events, harm, taken)
         if claim is not None:
             kept.append((g, claim))
     _assign_names(kept, m)
@@ -357,6 +367,8 @@ def _place_sentence(
     ]
     killed = totals[0].min if totals else None
     fighters = all(c.group == "combatants" for c in totals) if totals else None
+    tolls = [c for c in counts if c.outcome == "killed" and c.min is not None and not c.vague]
+    toll = tolls[0].min if tolls else None
     focus = focus_on.start if isinstance(focus_on, Span) else focus_on.span.start
     place = _best_place(places, focus)
     date = min(dates, key=lambda d: abs(d.span.start - focus)) if dates else None
@@ -370,6 +382,9 @@ def _place_sentence(
         # A different toll told with a date or place of its own is another incident.
         news = another or date is not None
         if news and killed is not None and g.killed is not None and killed != g.killed:
+            return False
+        # "Another massacre killed 8" after "a woman was killed": another toll, not its total.
+        if another and killed is not None and g.toll is not None and killed != g.toll:
             return False
         # Fighters killed in clashes and civilians killed in a strike are two incidents.
         if fighters is not None and g.fighters is not None and fighters != g.fighters:
@@ -387,7 +402,7 @@ def _place_sentence(
                 target = g
                 break
     if target is None:
-        target = _Group()
+        target = _Group(another=another)
         groups.append(target)
     target.sentences.append(i)
     if target.place is None and place is not None:
@@ -397,6 +412,8 @@ def _place_sentence(
     if target.killed is None and killed is not None:
         target.killed = killed
         target.fighters = fighters
+    if target.toll is None and toll is not None:
+        target.toll = toll
 
 
 def _fill(
@@ -408,6 +425,7 @@ def _fill(
     actors: list[list[ActorMention]],
     events: list[list[EventMention]],
     harm: list[list[Hit]],
+    taken: set[int],
 ) -> Claim | None:
     claim = Claim()
     own_counts = [c for i in g.sentences for c in counts[i]]
@@ -421,6 +439,10 @@ def _fill(
 
     _fill_counts(claim, own_counts)
     place = g.place or _best_place(own_places)
+    first = g.sentences[0]
+    if place is None and first > 0 and first - 1 not in taken:
+        # The place is often named in the sentence just before the toll, as the attacker is.
+        place = _best_place(places[first - 1], m.sentences[first].start)
     if place is not None:
         _fill_place(claim, place, m.text)
     else:
@@ -438,7 +460,7 @@ def _fill(
         words = [h for i in g.sentences for h in harm[i]]
         if words:
             claim.set("event_type", "other", words[0].span)
-    _fill_perpetrator(claim, own_actors, m, focus, g)
+    _fill_perpetrator(claim, own_actors, actors, m, g)
 
     concrete = claim.killed_min is not None or claim.injured_min is not None
     concrete = concrete or (place is not None and _exact(place) and claim.event_type is not None)
@@ -500,7 +522,11 @@ def _fill_region(claim: Claim, places: list[PlaceMention]) -> None:
 
 
 def _fill_perpetrator(
-    claim: Claim, own: list[ActorMention], m: Mentions, focus: int, g: _Group
+    claim: Claim,
+    own: list[ActorMention],
+    actors: list[list[ActorMention]],
+    m: Mentions,
+    g: _Group,
 ) -> None:
     """The actor named as the attacker in the first account of the act, and how the report
     attributes it."""
@@ -509,23 +535,78 @@ def _fill_perpetrator(
         # The attacker is often named in the sentence just before the count.
         first = g.sentences[0]
         if first > 0:
-            prev = m.sentences[first - 1]
-            candidates = [
-                a for a in m.actors if prev.start <= a.span.start < prev.end and not a.target
-            ]
+            candidates = [a for a in actors[first - 1] if not a.target]
     if not candidates:
         return
-    # The first account of the act names the attacker in the report's own words.
-    best = min(candidates, key=lambda a: (not a.agent, a.span.start))
-    attribution, evidence = best.attribution, best.evidence
+    # The first account of the act names the attacker in the report's own words; a headline
+    # (a line without a full stop) only announces it.
+    best = min(candidates, key=lambda a: (not a.agent, _headline(a.sentence, m.text), a.span.start))
+    if best.actor == UNKNOWN:
+        # "unidentified warplanes, believed to belong to the coalition": the hedge names them
+        named = [
+            a
+            for a in candidates
+            if a.actor != UNKNOWN
+            and a.sentence == best.sentence
+            and a.attribution == "alleged"
+            and a.cue is not None
+            and best.span.end <= a.cue.start < a.span.start
+        ]
+        if named:
+            best = named[0]
+    attribution, evidence, quote = best.attribution, best.evidence, best.quote
     # A denial or a claim by the actor about this incident is what the report carries.
     for a in m.actors:
         if a.actor == best.actor and a.attribution in ("denied", "claimed"):
             if attribution != "denied" and _about(a.sentence, g, m, claim):
                 attribution, evidence = a.attribution, a.evidence
+                quote = evidence
     claim.set("perpetrator", best.actor, best.span)
     claim.set("attribution", attribution, evidence)
-    claim.set("perpetrator_evidence", evidence.of(m.text), evidence)
+    claim.set("perpetrator_evidence", quote.of(m.text), quote)
+
+
+_FULL_STOPS = ".!?؟…:؛"
+
+
+HEADLINE_WORDS = 25  # a headline is a short line
+
+
+def _headline(sentence: Span, text: str) -> bool:
+    """A short line of its own that ends without a full stop: a headline or a caption."""
+    line = sentence.of(text)
+    words = line.rstrip().rstrip("\"'”»)")
+    if not words or words[-1] in _FULL_STOPS or len(words.split()) > HEADLINE_WORDS:
+        return False
+    rest = (line[len(line.rstrip(" \t")) :] + text[sentence.end : sentence.end + 3]).lstrip(" \t")
+    before = text[max(0, sentence.start - 1) : sentence.start]
+    return (not rest or rest[0] == "\n") and before in ("", "\n")
+
+
+LINK_RUN = 5  # this many headline-like lines in a row are a list of links, not the report
+
+
+def _link_lists(m: Mentions) -> set[int]:
+    """Sentences in a run of LINK_RUN or more short lines without full stops: site menus and
+    lists of other articles' headlines ("related", "most read") that web pages carry around
+    the report. A post of a few short lines is a shorter run; the report's own headline (its
+    first line, or a line its title repeats) is never one of them."""
+    out: set[int] = set()
+    run: list[int] = []
+    title = " ".join(m.title.split()) if m.title else ""
+    for i, sentence in enumerate([*m.sentences, None]):
+        if sentence is not None and _headline(sentence, m.text):
+            run.append(i)
+            continue
+        if len(run) >= LINK_RUN:
+            out.update(k for k in run if k and not _in_title(m.sentences[k], m.text, title))
+        run = []
+    return out
+
+
+def _in_title(sentence: Span, text: str, title: str) -> bool:
+    line = " ".join(sentence.of(text).split())
+    return bool(title) and len(line) > 3 and line in title
 
 
 def _about(sentence: Span, g: _Group, m: Mentions, claim: Claim) -> bool:

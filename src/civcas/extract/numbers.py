@@ -41,10 +41,13 @@ class Amount(NamedTuple):
 
 class Script:
     """How a language's words may vary in writing: letters that stand for one another and marks
-    that may be left out (Arabic hamza forms, taa marbuta, vowel marks, tatweel)."""
+    that may be left out (Arabic hamza forms, taa marbuta, vowel marks, tatweel).
+
+    Read from `lexicons/<lang>/script.toml`, the one place for these rules (phrase matching reads
+    the same file); a language without that file writes its words one way only."""
 
     def __init__(self, lang: str) -> None:
-        data = load(lang, "numbers").get("script", {})
+        data = load(lang, "script")
         self._class: dict[str, str] = {}
         for group in _strings(data.get("equivalent", [])):
             for ch in group:

@@ -20,7 +20,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from civcas.knowledge.lexicon import languages, load
@@ -159,16 +159,28 @@ def _behind_clitics(
     text: str, pos: int, chains: tuple[tuple[str, bool], ...], w: _Writing
 ) -> _Extra:
     """The places inside the word at `pos` where a phrase may start behind proclitics."""
-    fold, min_stem = w.fold, w.min_stem
     raw = text[pos : w.word_rest.match(text, pos).end()]  # type: ignore[union-attr]
-    # the folded word, and for each folded letter where it stands in the text
+    found = _clitic_points(raw)
+    if not found or not pos:
+        return found
+    return tuple((pos + at, head, article) for at, head, article in found)
+
+
+@lru_cache(maxsize=1 << 16)
+def _clitic_points(raw: str) -> _Extra:
+    """`_behind_clitics` for one word as written, offsets from its start: the same for every
+    text, and words repeat, so it is kept."""
+    w = _writing()
+    chains = w.chains.get(raw.lower().translate(w.fold)[:1], ())
+    fold, min_stem = w.fold, w.min_stem
+    # the folded word, and for each folded letter where it stands in the word
     letters: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(raw):
         f = ch.lower().translate(fold)
         if f:
             letters.append(f)
-            where.append(pos + i)
+            where.append(i)
     word = "".join(letters)
     out = []
     for chain, article in chains:
@@ -176,6 +188,54 @@ def _behind_clitics(
         if len(word) - n >= min_stem and word.startswith(chain):
             out.append((where[n], word[n : n + 3], article))
     return tuple(out)
+
+
+def fold(word: str) -> str:
+    """A word as lexicon entries are compared: lower case, the letter variants of script.toml
+    folded to one form and its optional marks (vowel marks, tatweel) dropped."""
+    return _writing().key(word)
+
+
+@cache
+def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
+    """How one word reads without the proclitics of its script (script.toml): (characters cut
+    from its front, the word without them), the word itself first as (0, word).
+
+    Where a proclitic comes before the article, the article stays with the word ("بالباغوز":
+    (1, "الباغوز")); where it merged with it ("للرقة" = ل + الرقة), the article is given back
+    ("الرقة") and the cut is where the word's own letters start. Each reading keeps at least
+    `min_stem` letters; fewer letters cut come first ("ولبنان": "لبنان" before "بنان")."""
+    w = _writing()
+    out: list[tuple[int, str]] = [(0, word)]
+    chains = w.chains.get(word[:1].lower().translate(w.fold) or " ") if word else None
+    if not chains:
+        return tuple(out)
+    letters: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(word):
+        f = ch.lower().translate(w.fold)
+        if f:
+            letters.append(f)
+            where.append(i)
+    folded = "".join(letters)
+    seen = {word}
+    for chain, has_article in chains:
+        n = len(chain)
+        if len(folded) - n < w.min_stem or not folded.startswith(chain):
+            continue
+        article = w.articles.get(_script_of(chain[0]), "") if has_article else ""
+        if article and chain.endswith(article):
+            if n == len(article):
+                continue  # the article alone: the word as written
+            cut = where[n - len(article)]
+            reading = word[cut:]
+        else:
+            cut = where[n]
+            reading = article + word[cut:]
+        if reading not in seen:
+            seen.add(reading)
+            out.append((cut, reading))
+    return (out[0], *sorted(out[1:], key=lambda r: r[0]))
 
 
 def _prefix(phrase: str) -> str:
@@ -349,13 +409,13 @@ class Phrases:
         lo = max(0, end - window)
         last = None
         for hit in self.finditer(text, lo, end):
-            if not text[hit.span.end : end].strip(" ,\"'“”‘’("):
+            if not text[hit.span.end : end].strip(" ,\"'“”‘’«»("):
                 last = hit
         return last
 
     def startswith(self, text: str, start: int, window: int = 40) -> Hit | None:
         """A phrase that starts right after `start` (spaces allowed between)."""
         hit = self.search(text, start, min(len(text), start + window))
-        if hit and not text[start : hit.span.start].strip(" ,\"'“”‘’)"):
+        if hit and not text[start : hit.span.start].strip(" ,\"'“”‘’«»)"):
             return hit
         return None

@@ -73,6 +73,7 @@ def find_mentions(report: Report, lang: str) -> Mentions:
         names=find_victim_names(text, lang),
         lang=lang,
         published=report.published,
+        title=report.title,
     )
 
 

@@ -17,12 +17,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from civcas.extract.phrases import fold as script_fold
+from civcas.extract.phrases import proclitic_readings
 from civcas.knowledge.gazetteer import (
     WELL_KNOWN,
     Gazetteer,
     Hit,
     Place,
-    arabic_fold,
     arabic_norm,
     arabic_piece,
     fold_latin,
@@ -48,7 +49,6 @@ _TOKEN = re.compile(rf"[^\W\d_][\w'’{_MARKS}]*")
 _NAME_GAP = re.compile(r"[ \u00a0]?[-‐‑–]?[ \u00a0]?")
 _CONTEXT_GAP = re.compile(r"[ \u00a0\t\"“”«»‘’'‐‑–-]{1,4}")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_CLITICS = "وبلفك"  # and, in/with, for, then, like: written joined to the next word
 _ARTICLE_WORDS = latin_articles()  # al, el, as, ... (translit.toml)
 
 
@@ -63,6 +63,7 @@ class PlaceMention:
     relation: str | None  # "near", "east of", "countryside", "outskirts", ... or None
     geo_precision: str  # "exact", "district", "governorate" or "country"
     guessed: bool = False  # the spelling matched only a key guessed from an Arabic-only name
+    kind_word: str | None = None  # the kind the text gives it ("town" of "بلدة"), if any
 
     @property
     def admin1(self) -> str | None:
@@ -101,9 +102,10 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 def _fold(token: str) -> str:
-    """A word as cue lists are compared: lower case, or Arabic letter variants folded."""
+    """A word as cue lists are compared: lower case, and the spelling variants of the script
+    folded (lexicons/<lang>/script.toml, as in every other phrase list)."""
     if _ARABIC.search(token):
-        return arabic_fold(token)
+        return script_fold(token)
     return token.lower().replace("’", "'")
 
 
@@ -284,16 +286,11 @@ class _Found:
     phrase_end: int = 0
 
 
-def _arabic_forms(word: str) -> list[tuple[int, str]]:
-    """(characters cut, word) readings of an Arabic token without its clitics: بالباغوز."""
-    forms = [(0, word)]
-    if len(word) > 3 and word[0] in _CLITICS:
-        forms.append((1, word[1:]))
-        if word.startswith("لل"):
-            forms.append((2, "ال" + word[2:]))
-        if len(word) > 4 and word[0] in "وف" and word[1] in "بلك":
-            forms.append((2, word[2:]))
-    return forms
+def _arabic_forms(word: str) -> tuple[tuple[int, str], ...]:
+    """(characters cut, word) readings of an Arabic token with and without the proclitics of
+    script.toml: بالباغوز reads as الباغوز cut after ب, للرقة as الرقة (phrases.py does the
+    same for every lexicon phrase)."""
+    return proclitic_readings(word)
 
 
 def _person_context(t: _Text, first: int, last: int, cues: _Cues) -> bool:
@@ -735,16 +732,22 @@ def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
     # governorates the text names, or that its unambiguous places lie in
     admin1: Counter[str] = Counter()
     countries: set[str] = set()
+    votes: list[tuple[str, int] | None] = []  # what each mention adds to `admin1`
     for f in found:
+        vote = None
         if f.hits[0][0].kind == "country":
             countries.add(f.hits[0][0].country)
-            continue
-        admins = {(h[0].admin1, h[0].country) for h in f.hits if h[1] and h[0].admin1}
-        if len(admins) == 1:
-            name, country = admins.pop()
-            admin1[name] += 2 if f.hits[0][0].kind == "governorate" else 1
-            countries.add(country)
+        else:
+            admins = {(h[0].admin1, h[0].country) for h in f.hits if h[1] and h[0].admin1}
+            if len(admins) == 1:
+                name, country = admins.pop()
+                vote = (name, 2 if f.hits[0][0].kind == "governorate" else 1)
+                admin1[name] += vote[1]
+                countries.add(country)
+        votes.append(vote)
     context = _Context(admin1, frozenset(countries))
+    if admin1:
+        found = _outside_quarters(found, votes, admin1)
     out: list[PlaceMention] = []
     for f in found:
         cues = cues_ar if t.arabic[f.first] else cues_en
@@ -759,9 +762,38 @@ def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
                 relation=f.relation,
                 geo_precision=precision,
                 guessed=not strong,
+                kind_word=f.kind_word,
             )
         )
     return out
+
+
+def _outside_quarters(
+    found: list[_Found], votes: list[tuple[str, int] | None], admin1: Counter[str]
+) -> list[_Found]:
+    """A neighbourhood is named with its city: where the rest of the text places itself in
+    some governorates, a quarter of that name in another governorate is not meant ("منطقة
+    المساكن" of a town in Deir ez-Zor is not Al Msaken of Al-Hasakah). Such entries are
+    dropped, and a mention left with none is no place."""
+    kept: list[_Found] = []
+    own: dict[frozenset[str], Counter[str]] = {}  # what the mentions of one name add
+    names = [frozenset(h[0].id for h in f.hits) for f in found]
+    for name, vote in zip(names, votes, strict=True):
+        if vote is not None:
+            own.setdefault(name, Counter())[vote[0]] += vote[1]
+    for f, name in zip(found, names, strict=True):
+        if all(h[0].kind != "neighbourhood" for h in f.hits):
+            kept.append(f)
+            continue
+        others = admin1 - own.get(name, Counter())  # what the other places name or imply
+        if not others:
+            kept.append(f)
+            continue
+        hits = tuple(h for h in f.hits if h[0].kind != "neighbourhood" or h[0].admin1 in others)
+        if hits:
+            f.hits = hits
+            kept.append(f)
+    return kept
 
 
 def resolve_admin1(mentions: Sequence[PlaceMention]) -> str | None:
