@@ -1,0 +1,334 @@
+"""Comparisons of two claims, each landing on a level with a Fellegi–Sunter weight.
+
+A claim is first reduced to `Features` (date as a day interval, place key, coordinates, counts
+as a range, victim-name keys, a text snippet), once per claim, so that comparing a pair is a
+few look-ups. Each comparison returns its level as (reason, weight), e.g. ("date:same_day",
+3.0), or None where either claim lacks the value: missing evidence weighs nothing. The levels
+and their weights come from data/linking.toml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from civcas.knowledge.gazetteer import (
+    has_arabic,
+    haversine_km,
+    load_gazetteer,
+    name_keys,
+    normalise,
+    standard_admin1,
+)
+from civcas.link.settings import LinkSettings, default_settings
+from civcas.model import Link, SourcedClaim
+
+Level = tuple[str, float] | None
+IMPRECISE_GEO = frozenset({"governorate", "country"})
+
+
+@dataclass(slots=True)
+class Features:
+    """What linking compares of one claim, computed once."""
+
+    id: str
+    report: str
+    lineage: str
+    lo: int | None  # the days its date may stand for, as ordinals (day precision: lo == hi)
+    hi: int | None
+    day: bool  # a day-precision date
+    # the days it may be about, for blocking only: its date's, or, undated, the days before
+    # its report was published; None where neither is known
+    when: tuple[int, int] | None
+    place_key: str | None
+    pcode: str | None
+    admin1: str | None
+    lat: float | None  # where placed more precisely than a governorate (for blocking)
+    lon: float | None
+    exact: bool  # coordinates of the place itself (distances are compared only then)
+    big: bool  # a city or wider: many incidents share it
+    event: str | None
+    actor: str | None
+    kill_lo: int | None
+    kill_hi: float  # math.inf: open range ("at least 5")
+    victims: tuple[frozenset[str], ...]
+    text: str
+    arabic: bool
+
+
+def date_interval(d: date, precision: str | None, week_radius: int) -> tuple[int, int]:
+    """The days a date may stand for (as ordinals): a month-precision date is any day of its
+    month."""
+    if precision == "week":
+        return (d - timedelta(days=week_radius)).toordinal(), (
+            d + timedelta(days=week_radius)
+        ).toordinal()
+    if precision == "month":
+        last = calendar.monthrange(d.year, d.month)[1]
+        return d.replace(day=1).toordinal(), d.replace(day=last).toordinal()
+    if precision == "year":
+        return date(d.year, 1, 1).toordinal(), date(d.year, 12, 31).toordinal()
+    return d.toordinal(), d.toordinal()
+
+
+class FeatureBuilder:
+    """Builds `Features`, remembering what many claims share (reports, place names)."""
+
+    def __init__(self, settings: LinkSettings) -> None:
+        self.s = settings
+        self._text: dict[str, tuple[str, bool]] = {}
+        self._place: dict[tuple[str, str | None], tuple[str, bool]] = {}
+        self._admin1: dict[str, str] = {}
+        self._names: dict[str, frozenset[str]] = {}
+
+    def __call__(self, sc: SourcedClaim) -> Features:
+        c, s = sc.claim, self.s
+        lo = hi = None
+        when = None
+        if c.date is not None:
+            lo, hi = when = date_interval(c.date, c.date_precision, s.week_radius)
+        elif sc.report.published is not None:
+            end = sc.report.published.toordinal()
+            when = (end - s.undated_lookback, end)
+        admin1 = self._standard_admin1(c.admin1) if c.admin1 else None
+        name = c.place_std or c.place
+        key, big = self._place_info(name, admin1) if name else (None, False)
+        placed = c.lat is not None and c.lon is not None and c.geo_precision not in IMPRECISE_GEO
+        big = big or c.geo_precision in IMPRECISE_GEO
+        kill_lo, kill_hi = c.killed_min, c.killed_max
+        if kill_lo is None:
+            kill_lo, kill_hi = c.civilians_killed_min, None
+        text, arabic = self._snippet(sc)
+        return Features(
+            id=sc.id,
+            report=sc.report.id,
+            lineage=sc.lineage_id,
+            lo=lo,
+            hi=hi,
+            day=lo is not None and lo == hi,
+            when=when,
+            place_key=key,
+            pcode=c.pcode,
+            admin1=admin1,
+            lat=c.lat if placed else None,
+            lon=c.lon if placed else None,
+            exact=placed and c.geo_precision in (None, "exact"),
+            big=big,
+            event=None if c.event_type in (None, "other") else c.event_type,
+            actor=c.perpetrator,
+            kill_lo=kill_lo,
+            kill_hi=math.inf if kill_hi is None else kill_hi,
+            victims=tuple(self._name_keys(n) for n in c.victim_names),
+            text=text,
+            arabic=arabic,
+        )
+
+    def _standard_admin1(self, name: str) -> str:
+        if name not in self._admin1:
+            self._admin1[name] = standard_admin1(name) or name
+        return self._admin1[name]
+
+    def _place_info(self, name: str, admin1: str | None) -> tuple[str, bool]:
+        """The place's spelling key and whether it is big (a city or wider, or populous)."""
+        memo = (name, admin1)
+        if memo not in self._place:
+            found = load_gazetteer().lookup(name, admin1)
+            big = bool(found) and (
+                found[0].kind in self.s.big_kinds
+                or (found[0].population or 0) >= self.s.big_population
+            )
+            self._place[memo] = (normalise(name), big)
+        return self._place[memo]
+
+    def _name_keys(self, name: str) -> frozenset[str]:
+        """Spelling keys of a victim's name, Latin and Arabic script alike."""
+        if name not in self._names:
+            strong, weak = name_keys(name)
+            self._names[name] = frozenset(strong + weak)
+        return self._names[name]
+
+    def _snippet(self, sc: SourcedClaim) -> tuple[str, bool]:
+        """The report's title and opening, folded, and whether it is in Arabic script."""
+        r = sc.report
+        if r.id not in self._text:
+            raw = f"{r.title or ''} {r.text[: self.s.text_chars]}"
+            text = " ".join(raw.casefold().split())
+            self._text[r.id] = (text, has_arabic(text))
+        return self._text[r.id]
+
+
+def features(
+    claims: Iterable[SourcedClaim], settings: LinkSettings | None = None
+) -> list[Features]:
+    """Features of each claim, in order."""
+    build = FeatureBuilder(settings or default_settings())
+    return [build(sc) for sc in claims]
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
+    """Days apart; a coarse date is compatible with any day it covers. An undated claim is
+    about some day before its report came out: a date well outside those days tells against."""
+    level = s.levels["date"]
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        if a.when is None or b.when is None:
+            return None
+        gap = max(a.when[0], b.when[0]) - min(a.when[1], b.when[1])
+        return level["undated_fits" if gap <= s.date_window else "undated_apart"]
+    if a.day and b.day:
+        days = abs(a.lo - b.lo)
+        names = ("same_day", "one_day", "two_days")
+        if days < len(names):
+            return level[names[days]]
+        return level["within_window" if days <= s.date_window else "far"]
+    gap = max(a.lo, b.lo) - min(a.hi, b.hi)
+    if gap <= 0:
+        return level["compatible"]
+    return level["near" if gap <= s.date_window else "far"]
+
+
+def distance_km(a: Features, b: Features) -> float | None:
+    """Kilometres between two claims placed exactly (not at a district's centre), else None."""
+    if not (a.exact and b.exact) or a.lat is None or a.lon is None or b.lat is None or (
+        b.lon is None
+    ):
+        return None
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def compare_place(a: Features, b: Features, s: LinkSettings) -> Level:
+    """Same place, distance levels, same or different governorate. Being in the same big place
+    (a city, a governorate) says little: many incidents share one on a busy day."""
+    level = s.levels["place"]
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return level["different_admin1"]
+    km = distance_km(a, b)
+    same = (a.pcode is not None and a.pcode == b.pcode) or (
+        a.place_key is not None and a.place_key == b.place_key
+    )
+    if km is not None and km > s.km_levels[-1][0]:
+        return level["far"]
+    if (a.big or b.big) and (same or (km is not None and km <= s.big_radius_km)):
+        return level["same_city"]
+    if same and (km is None or km <= s.km_levels[0][0]):
+        return level["same_place"]
+    if km is not None:
+        return level[next(name for limit, name in s.km_levels if km <= limit)]
+    if a.admin1 and a.admin1 == b.admin1:
+        return level["same_admin1"]
+    return None
+
+
+def compare_event(a: Features, b: Features, s: LinkSettings) -> Level:
+    """Same type, types reports often mix up, or different."""
+    level = s.levels["event_type"]
+    if a.event is None or b.event is None:
+        return None
+    if a.event == b.event:
+        return level["same"]
+    if frozenset((a.event, b.event)) in s.compatible_events:
+        return level["compatible"]
+    return level["different"]
+
+
+def compare_perpetrator(a: Features, b: Features, s: LinkSettings) -> Level:
+    """Same actor, allied actors, one of them unknown, or different."""
+    level = s.levels["perpetrator"]
+    if a.actor is None or b.actor is None:
+        return None
+    if a.actor == "unknown" or b.actor == "unknown":
+        return level["unknown"]
+    if a.actor == b.actor:
+        return level["same"]
+    if frozenset((a.actor, b.actor)) in s.compatible_actors:
+        return level["compatible"]
+    return level["different"]
+
+
+def compare_counts(a: Features, b: Features, s: LinkSettings) -> Level:
+    """Killed ranges: equal, overlapping, near (tolls rise) or far apart."""
+    level = s.levels["counts"]
+    if a.kill_lo is None or b.kill_lo is None:
+        return None
+    if a.kill_lo == b.kill_lo and a.kill_hi == b.kill_hi == a.kill_lo:
+        return level["equal"]
+    if a.kill_lo <= b.kill_hi and b.kill_lo <= a.kill_hi:
+        return level["overlap"]
+    low, high = (a.kill_hi, b.kill_lo) if a.kill_hi < b.kill_lo else (b.kill_hi, a.kill_lo)
+    near = high - low <= s.near_abs or high <= low * s.near_ratio
+    return level["near" if near else "far"]
+
+
+def compare_victims(a: Features, b: Features, s: LinkSettings) -> Level:
+    """Named victims in common, whatever the spelling or script."""
+    level = s.levels["victims"]
+    if not a.victims or not b.victims:
+        return None
+    shared = sum(1 for x in a.victims if any(x & y for y in b.victims))
+    if shared >= 2:
+        return level["shared_two"]
+    return level["shared_one" if shared else "none_shared"]
+
+
+def compare_text(a: Features, b: Features, s: LinkSettings) -> Level:
+    """Copies (same lineage), else how alike the two reports' openings are (same script)."""
+    level = s.levels["text"]
+    if a.lineage == b.lineage:
+        return level["copy"]
+    if a.arabic != b.arabic or not a.text or not b.text:
+        return None
+    ratio = fuzz.ratio(a.text, b.text, score_cutoff=s.text_medium)  # 0 below: quicker
+    if ratio >= s.text_high:
+        return level["high"]
+    return level["medium" if ratio >= s.text_medium else "low"]
+
+
+def score(a: Features, b: Features, s: LinkSettings) -> tuple[float, dict[str, float]]:
+    """Total weight and what each comparison added ("date:same_day" -> 3.0).
+
+    Alike texts (copies above all) restate one event only where date and place do not
+    disagree: a copied report of two strikes must not tie its second strike to the first.
+    """
+    date_level, place_level = compare_date(a, b, s), compare_place(a, b, s)
+    levels = [
+        date_level,
+        place_level,
+        compare_event(a, b, s),
+        compare_perpetrator(a, b, s),
+        compare_counts(a, b, s),
+        compare_victims(a, b, s),
+    ]
+    if (date_level is None or date_level[1] >= 0) and (place_level is None or place_level[1] >= 0):
+        levels.append(compare_text(a, b, s))
+    reasons = {level[0]: level[1] for level in levels if level is not None}
+    return sum(reasons.values()), reasons
+
+
+def score_pair(
+    a: SourcedClaim, b: SourcedClaim, settings: LinkSettings | None = None
+) -> Link:
+    """The scored link of two claims, with what each comparison added."""
+    s = settings or default_settings()
+    fa, fb = features((a, b), s)
+    total, reasons = score(fa, fb, s)
+    return Link(a.id, b.id, total, reasons)
+
+
+def explain(link: Link, threshold: float | None = None) -> str:
+    """A link in one readable line:
+    "date same day +3.0, place same place +5.0, perpetrator different -2.0 = 6.0 ≥ 6.0"."""
+    if threshold is None:
+        threshold = default_settings().threshold
+    parts = []
+    for key, weight in link.reasons.items():
+        comparison, _, level = key.partition(":")
+        parts.append(f"{comparison.replace('_', ' ')} {level.replace('_', ' ')} {weight:+.1f}")
+    sign = "≥" if link.score >= threshold else "<"
+    return f"{', '.join(parts) or 'no evidence'} = {link.score:.1f} {sign} {threshold:.1f}"
