@@ -15,7 +15,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/civcas extract examples/reports/ -o out/claims.jsonl --summary
+	rm -f out/civcas.db
+	$(BIN)/civcas run examples/reports/ --db out/civcas.db
+	$(BIN)/civcas ask "Who is responsible for the killing of civilians in Hajin on 7 February 2019?" --db out/civcas.db
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
