@@ -179,7 +179,7 @@ def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
     level = s.levels["date"]
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         if a.when is None or b.when is None:
-            return None
+            return level["undated_unknown"]
         gap = max(a.when[0], b.when[0]) - min(a.when[1], b.when[1])
         return level["undated_fits" if gap <= s.date_window else "undated_apart"]
     if a.day and b.day:
@@ -203,6 +203,14 @@ def distance_km(a: Features, b: Features) -> float | None:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
+def _near_centres(a: Features, b: Features, s: LinkSettings) -> bool:
+    """Both placed below the governorate, one only at its sub-district's centre, and those
+    points close: the same small area, no more."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= s.km_levels[1][0]
+
+
 def compare_place(a: Features, b: Features, s: LinkSettings) -> Level:
     """Same place, distance levels, same or different governorate. Being in the same big place
     (a city, a governorate) says little: many incidents share one on a busy day."""
@@ -221,6 +229,8 @@ def compare_place(a: Features, b: Features, s: LinkSettings) -> Level:
         return level["same_place"]
     if km is not None:
         return level[next(name for limit, name in s.km_levels if km <= limit)]
+    if _near_centres(a, b, s):
+        return level["same_area"]
     if a.admin1 and a.admin1 == b.admin1:
         return level["same_admin1"]
     return None
