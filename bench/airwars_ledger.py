@@ -150,6 +150,7 @@ def _compare(
         tallies["date_n"] += 1
         off = days_off(parse_day(ours.get("date")), start, end)
         tallies["date_ok"] += off is not None and off <= 1
+        tallies["date_missing"] += ours.get("date") is None
     wanted = map_belligerents(incident.get("belligerents") or [], mapping)
     if wanted:
         tallies["bel_n"] += 1
