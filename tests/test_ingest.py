@@ -567,3 +567,24 @@ def test_arbitrary_bytes_never_raise(tmp_path: Path, content: bytes, extension: 
         isinstance(r, Report) and r.text == "after" for r in results
     )
     assert not any("civcas bug" in e.reason for e in errors(results))
+
+
+def test_post_time_stamp_stands_for_a_missing_publication_date() -> None:
+    """Copied social-media posts carry their time next to a middle dot; a date in the post's
+    own words is the incident's and never taken for the publication's."""
+    from datetime import date
+
+    from civcas.ingest.dates import stamped_date
+    from civcas.ingest.records import report_from_fields
+
+    assert stamped_date("Post Post Monitor@m قصف على البلدة 9:15 AM · Mar 4, 20201.2K Views") == (
+        date(2020, 3, 4)
+    )
+    assert stamped_date("Page AI content · June 2, 2021 · Shared with Public غارة") == date(
+        2021, 6, 2
+    )
+    assert stamped_date("Shelling hit the town on 4 March 2020, killing two.") is None
+    row = {"text": "Post · Mar 4, 2020 · Warplanes struck the village yesterday, killing 3."}
+    assert report_from_fields(row, "t").published == date(2020, 3, 4)
+    dated = dict(row, published="2020-03-05")
+    assert report_from_fields(dated, "t").published == date(2020, 3, 5)

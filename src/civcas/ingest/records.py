@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from civcas.ingest.dates import parse_published
+from civcas.ingest.dates import parse_published, stamped_date
 from civcas.ingest.errors import BadItem
 from civcas.ingest.normalize import clean_field, normalize_text
 from civcas.model import Report
@@ -13,18 +13,21 @@ from civcas.model import Report
 def report_from_fields(fields: Mapping[str, object], source: str) -> Report:
     """A Report from contract-1 fields; other keys (gold `incidents`, ...) are ignored.
 
-    Without an id the Report gets its content-hash id, so re-reading gives the same id.
+    Without an id the Report gets its content-hash id, so re-reading gives the same id. Without
+    a publication date, a copied social-media post's own time stamp stands for it.
     """
     text = fields.get("text")
     if not isinstance(text, str) or not text.strip():
         raise BadItem(f'{_text_problem(text)}; every report needs a non-empty "text"')
+    text = normalize_text(text)
+    published = parse_published(fields.get("published")) or stamped_date(text)
     return Report(
-        text=normalize_text(text),
+        text=text,
         id=_clean_id(fields.get("id")),
         url=clean_field(fields.get("url")),
         outlet=clean_field(fields.get("outlet")),
         lang=_clean_lang(fields.get("lang")),
-        published=parse_published(fields.get("published")),
+        published=published,
         title=clean_field(fields.get("title")),
         source=source,
     )
