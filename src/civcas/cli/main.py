@@ -21,9 +21,10 @@ from civcas.model import Extraction, Report
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="civcas")
 def cli() -> None:
-    """civcas: turn conflict reporting into evidence-backed civilian-harm claims.
+    """civcas: turn conflict reporting into an evidence-backed ledger of civilian-harm incidents.
 
-    Every value points at the words of the report it came from.
+    Every value points at the words of the report it came from. Start with
+    `civcas run REPORTS...`, then `civcas ask "Who is responsible for ... in PLACE on DATE?"`.
     """
 
 
