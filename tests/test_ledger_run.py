@@ -250,3 +250,24 @@ def test_exports(demo_db: str, tmp_path: Path) -> None:
         done = runner.invoke(cli, ["export", "--format", fmt, "-o", str(out), "--db", demo_db])
         assert done.exit_code == 0, (fmt, done.output)
         assert out.stat().st_size > 0
+
+
+def test_bad_items_are_named_and_the_rest_is_stored(tmp_path: Path) -> None:
+    (tmp_path / "broken.jsonl").write_text('{"id": "x", "text": \n', encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    db = str(tmp_path / "civcas.db")
+    done = CliRunner().invoke(
+        cli, ["run", str(FEED), str(tmp_path / "broken.jsonl"), str(tmp_path / "binary.txt"),
+              "--db", db, "-q"],
+    )
+    assert done.exit_code == 0, done.output
+    assert "broken.jsonl" in done.output and "binary.txt" in done.output
+    assert Ledger(db).counts()["reports"] == 4  # the feed's reports, all of them
+
+
+def test_unreachable_database_is_a_readable_error(tmp_path: Path) -> None:
+    done = CliRunner().invoke(
+        cli, ["incidents", "--db", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"]
+    )
+    assert done.exit_code != 0
+    assert "cannot open the ledger" in done.output and "Traceback" not in done.output
