@@ -4,13 +4,22 @@ Generates N claims of known incidents (2014–2024, more in the war's peak years
 incident; places from the shipped gazetteer, weighted toward populous ones by the square root
 of population; date noise of ±1 day, coarse and missing dates; place jitter to a nearby place
 or the governorate only; spelling variants; count, actor and event-type disagreement; named
-victims; reposts of a report's text), finds the copy families (`find_lineages`), links the
-claims (`link_claims`) and prints time, claims/second, peak memory and pairwise and B-cubed
-accuracy against the generator's truth. The baseline, run in the same command: the same
-pair scoring over ALL pairs of the first 2,000 claims, its time per pair extrapolated to
-N(N-1)/2 pairs (what linking without blocking would cost).
+victims; reposts of a report's text), links the claims (`link_claims(find_copies=True)`:
+copy families among the reports of candidate pairs) and prints time, claims/second, peak
+memory and pairwise and B-cubed accuracy against the generator's truth, and precision and
+recall of the copy families found. Each size runs in a process of its own, so that its peak
+memory is its own. The baseline, run in the same command: the same pair scoring over ALL
+pairs of the first 2,000 claims, its time per pair extrapolated to N(N-1)/2 pairs (what
+linking without blocking would cost).
 
-    .venv/bin/python bench/link.py [--sizes 10000,100000] [--seed 1] [--json]
+Density: by default every size spans 2014–2024, so that 10× the claims are 10× as dense (a
+busier war, more sources); with --density D (claims a day) each size spans N / D days (the
+war years' profile repeated every 11 years), so sizes compare like for like. Each run says
+its density: claims a day, claims a day per governorate, and the busiest governorate-day.
+--find-lineages finds copies the old way instead (lineage.find_lineages: MinHash LSH over
+all reports), for comparison.
+
+    .venv/bin/python bench/link.py [--sizes 10000,100000] [--density 25] [--seed 1] [--json]
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import argparse
 import bisect
 import json
 import math
+import multiprocessing
 import random
 import resource
 import sys
@@ -141,9 +151,21 @@ def filler(rnd: random.Random, world: World) -> str:
     return " ".join(words)
 
 
-def incident_day(rnd: random.Random) -> date:
-    year = weighted(rnd, YEARS)
-    return date(year, 1, 1) + timedelta(days=rnd.randrange(365))
+START = date(2014, 1, 1)
+CYCLE_DAYS = 365 * len(YEARS)  # the war years' profile, repeated for longer spans
+
+
+def incident_day(rnd: random.Random, span_days: int | None = None) -> date:
+    """A day of 2014–2024 (more in the peak years); with span_days, a day of the span_days
+    from 2014-01-01 (the profile repeated every 11 years)."""
+    while True:
+        year = weighted(rnd, YEARS)
+        offset = (year - START.year) * 365 + rnd.randrange(365)
+        if span_days is None:
+            return date(year, 1, 1) + timedelta(days=offset % 365)
+        offset += CYCLE_DAYS * rnd.randrange(-(-span_days // CYCLE_DAYS))
+        if offset < span_days:
+            return START + timedelta(days=offset)
 
 
 def one_claim(rnd: random.Random, world: World, inc: dict[str, Any], rid: str) -> SourcedClaim:
@@ -205,17 +227,32 @@ def one_claim(rnd: random.Random, world: World, inc: dict[str, Any], rid: str) -
     return SourcedClaim(f"{rid}/0", report, c)
 
 
-def generate(n: int, seed: int) -> tuple[list[SourcedClaim], list[int]]:
-    """About n claims and, for each, the incident it truly belongs to."""
+@dataclass(slots=True)
+class Truth:
+    """What the generator knows: each claim's incident, each repost's original."""
+
+    incident: list[int]
+    copy_of: dict[str, str]  # report id of a repost -> the report it reposts
+    span_days: int
+    busiest_governorate_day: int  # claims of the busiest (day, governorate)
+
+
+def generate(
+    n: int, seed: int, span_days: int | None = None
+) -> tuple[list[SourcedClaim], Truth]:
+    """n claims and, for each, the incident it truly belongs to (over span_days from 2014, or
+    2014–2024 when None)."""
     rnd = random.Random(seed)
     world = World.build()
     claims: list[SourcedClaim] = []
     truth: list[int] = []
+    copy_of: dict[str, str] = {}
+    per_day: Counter[tuple[date, str | None]] = Counter()
     incident = 0
     while len(claims) < n:
         inc = {
             "place": world.pick(rnd),
-            "day": incident_day(rnd),
+            "day": incident_day(rnd, span_days),
             "event": weighted(rnd, EVENTS),
             "actor": weighted(rnd, ACTORS),
             "killed": max(1, int(rnd.expovariate(1 / 8))),
@@ -230,13 +267,16 @@ def generate(n: int, seed: int) -> tuple[list[SourcedClaim], list[int]]:
                 sc.claim = Claim.from_dict(first.claim.to_dict())
                 sc.report = Report(text=first.report.text + " Share.", id=rid,
                                    published=first.report.published)
+                copy_of[rid] = first.report.id
             else:
                 sc = one_claim(rnd, world, inc, rid)
                 first = first or sc
             claims.append(sc)
             truth.append(incident)
+            per_day[inc["day"], inc["place"].admin1] += 1
         incident += 1
-    return claims, truth
+    days = span_days or (date(START.year + len(YEARS), 1, 1) - START).days
+    return claims, Truth(truth, copy_of, days, max(per_day.values(), default=0))
 
 
 def pairwise(truth: Sequence[int], pred: Sequence[str]) -> tuple[float, float]:
@@ -270,31 +310,49 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n: int, seed: int, per_pair: float) -> dict[str, Any]:
-    claims, truth = generate(n, seed)
+def run(n: int, seed: int, per_pair: float, density: float | None, lsh: bool) -> dict[str, Any]:
+    """One size, in a process of its own (peak memory is the process's)."""
+    span = None if density is None else max(1, round(n / density))
+    claims, truth = generate(n, seed, span)
     start = time.perf_counter()
-    lineages = find_lineages([c.report for c in claims])
-    lineage_s = time.perf_counter() - start
-    for c in claims:
-        c.lineage = lineages[c.report.id]
-    start = time.perf_counter()
-    result = link_claims(claims)
+    if lsh:  # the old way: MinHash LSH over all reports, then linking
+        lineages = find_lineages([c.report for c in claims])
+        for c in claims:
+            c.lineage = lineages[c.report.id]
+        copies_s = time.perf_counter() - start
+        start = time.perf_counter()
+        result = link_claims(claims)
+    else:
+        result = link_claims(claims, find_copies=True)
+        lineages = result.lineages
+        copies_s = result.stats["ms_copies"] / 1000
     link_s = time.perf_counter() - start
     pred = [result.incidents[c.id] for c in claims]
-    pp, pr = pairwise(truth, pred)
-    bp, br = bcubed(truth, pred)
+    pp, pr = pairwise(truth.incident, pred)
+    bp, br = bcubed(truth.incident, pred)
+    reports = [c.report.id for c in claims]
+    cp, cr = pairwise([truth.copy_of.get(r, r) for r in reports], [lineages[r] for r in reports])
     all_pairs = per_pair * n * (n - 1) / 2
+    governorates = len(World.build().governorates)
     return {
         "claims": n,
-        "true_incidents": len(set(truth)),
+        "span_days": truth.span_days,
+        "claims_per_day": round(n / truth.span_days, 1),
+        "per_day_per_governorate": round(n / truth.span_days / governorates, 2),
+        "busiest_governorate_day": truth.busiest_governorate_day,
+        "true_incidents": len(set(truth.incident)),
         "incidents": len(set(pred)),
-        "lineage_s": round(lineage_s, 2),
-        "copy_families": sum(1 for r, first in lineages.items() if r != first),
+        "copies": "lsh" if lsh else "candidate pairs",
+        "copies_s": round(copies_s, 2),
         "link_s": round(link_s, 2),
+        "steps_s": {k[3:]: round(v / 1000, 1) for k, v in result.stats.items()
+                    if k.startswith("ms_")},
         "claims_per_s": round(n / link_s),
         "candidate_pairs": result.stats["candidate_pairs"],
         "pairs_per_claim": round(result.stats["candidate_pairs"] / n, 2),
+        "max_pairs_per_claim": result.stats["max_pairs_per_claim"],
         "cut_in_crowded_blocks": result.stats["cut_in_crowded_blocks"],
+        "cut_over_max_pairs": result.stats["cut_over_max_pairs"],
         "links": len(result.links),
         "peak_rss_mib": round(peak_rss_mib()),
         "pairwise_p": round(pp, 3),
@@ -303,6 +361,8 @@ def run(n: int, seed: int, per_pair: float) -> dict[str, Any]:
         "bcubed_p": round(bp, 3),
         "bcubed_r": round(br, 3),
         "bcubed_f1": round(f1(bp, br), 3),
+        "copies_p": round(cp, 3),
+        "copies_r": round(cr, 3),
         "all_pairs_s_extrapolated": round(all_pairs),
         "speedup_vs_all_pairs": round(all_pairs / link_s),
     }
@@ -312,6 +372,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000", help="claim counts, comma-separated")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--density", type=float,
+                        help="claims a day: each size spans N / density days (default: 2014–2024)")
+    parser.add_argument("--find-lineages", action="store_true",
+                        help="copies the old way: find_lineages (LSH over all reports) first")
     parser.add_argument("--baseline", type=int, default=2000, help="claims scored all-pairs")
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args()
@@ -321,8 +385,12 @@ def main() -> int:
     print(f"baseline: all {args.baseline * (args.baseline - 1) // 2} pairs of {args.baseline} "
           f"claims scored, {per_pair * 1e6:.2f} µs per pair", file=sys.stderr)
     rows = []
+    spawn = multiprocessing.get_context("spawn")
     for n in sorted(sizes):
-        rows.append(run(n, args.seed, per_pair))
+        with spawn.Pool(1) as pool:
+            rows.append(pool.apply(
+                run, (n, args.seed, per_pair, args.density, args.find_lineages)
+            ))
         if not args.json:
             print("  ".join(f"{k}={v}" for k, v in rows[-1].items()), flush=True)
     if args.json:

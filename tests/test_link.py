@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import pytest
 
 from civcas.knowledge.gazetteer import haversine_km
@@ -18,9 +20,17 @@ from civcas.link import (
     new_incident_id,
     score_pair,
 )
-from civcas.link.blocking import candidate_pairs, grid_cells
+from civcas.link.blocking import Columns, block_keys, candidate_pairs, grid_cells, grid_rows_cols
+from civcas.link.cluster import Links
 from civcas.link.compare import compare_date, features
-from civcas.link.lineage import LineageIndex
+from civcas.link.lineage import (
+    EMPTY,
+    LineageIndex,
+    copy_families,
+    shingles,
+    signatures,
+    similarity,
+)
 from civcas.model import Claim, Report, SourcedClaim
 
 HAJIN = {"place": "Hajin", "place_std": "Hajin", "admin1": "Deir ez-Zor", "country": "SY",
@@ -288,6 +298,67 @@ def test_lineage_index_adds_new_reports_against_old_ones() -> None:
     assert len(index) == 2
 
 
+def test_signatures_estimate_the_jaccard_similarity_of_shingles() -> None:
+    rnd = random.Random(5)
+    words = WIRE.split()
+    texts = [WIRE, WIRE + " Share.", "Breaking: " + WIRE, " ".join(words[:40]), "", "one two"]
+    for _ in range(30):  # reports that share a part of their words, in another order
+        texts.append(" ".join(rnd.sample(words, rnd.randint(20, len(words)))))
+    sig = signatures(texts, bins=64, words=3)
+    assert sig.shape == (len(texts), 64) and sig.dtype == np.uint32
+    assert (sig[4] == EMPTY).all() and (sig[5] != EMPTY).sum() == 1  # no shingle; one
+    a, b = np.triu_indices(len(texts), k=1)
+    estimated = similarity(sig, a, b)
+    for x, y, est in zip(a.tolist(), b.tolist(), estimated.tolist(), strict=True):
+        sx = set(shingles(texts[x].lower(), 3))
+        sy = set(shingles(texts[y].lower(), 3))
+        exact = len(sx & sy) / len(sx | sy) if sx | sy else 0.0
+        assert abs(est - exact) <= 0.2, (x, y)
+    assert similarity(sig, np.array([0, 4]), np.array([1, 4])).tolist()[1] == 0.0  # both empty
+
+
+def test_copy_families_compare_only_the_pairs_given() -> None:
+    reports = [
+        Report(text="Monitor: " + WIRE, id="late", published=date(2019, 3, 14)),
+        Report(text=WIRE, id="wire", published=date(2019, 3, 12)),
+        Report(text=WIRE + " Share.", id="repost", published=date(2019, 3, 12)),
+        Report(text="Regime artillery shelled Saraqib on Friday, wounding four people.", id="x"),
+        Report(text=WIRE, id="unasked", published=date(2019, 3, 12)),
+    ]
+    first = copy_families(reports, np.array([0, 1, 0]), np.array([1, 2, 3]))
+    # late ~ wire ~ repost: one family, named after the earliest published (then smallest id)
+    assert [reports[f].id for f in first] == ["repost", "repost", "repost", "x", "unasked"]
+    assert copy_families(reports, np.zeros(0, int), np.zeros(0, int)).tolist() == [0, 1, 2, 3, 4]
+
+
+def test_link_claims_can_find_copies_among_candidate_pairs() -> None:
+    wire = strike("wire", D, HAJIN, text=WIRE, published=D)
+    repost = strike("repost", D, HAJIN, text="Breaking: " + WIRE, published=D + timedelta(days=1),
+                    killed_min=15, killed_max=15)
+    other = strike("other", D, HAJIN, text="Shelling of Hajin, four wounded.", published=D)
+    far = strike("far", D + timedelta(days=40), HAJIN, text=WIRE, published=D)  # never paired
+    result = link_claims([wire, repost, other, far], find_copies=True)
+    assert result.lineages == {"wire": "wire", "repost": "wire", "other": "other", "far": "far"}
+    assert result.stats["copies"] == 1 and result.stats["ms_copies"] >= 0
+    by_pair = {frozenset((link.a, link.b)): link for link in result.links}
+    assert "text:copy" in by_pair[frozenset((wire.id, repost.id))].reasons
+    assert link_claims([wire, repost]).lineages == {}  # without find_copies: the claims' own
+    assert link_claims([], find_copies=True).incidents == {}
+
+
+def test_links_are_a_sequence_of_link() -> None:
+    claims = [strike(f"r{k}", D, HAJIN) for k in range(3)]
+    links = link_claims(claims).links
+    assert isinstance(links, Links) and len(links) == 3
+    as_list = [links[k] for k in range(len(links))]
+    assert list(links) == as_list == links and links[-1] == as_list[-1] and links[1:] == as_list[1:]
+    assert links != [] and links != as_list[:2]
+    assert {(x.a, x.b) for x in links} == {("r0/0", "r1/0"), ("r0/0", "r2/0"), ("r1/0", "r2/0")}
+    assert links[0] == score_pair(claims[0], claims[1])
+    with pytest.raises(IndexError):
+        links[3]
+
+
 # --------------------------------------------------------------------------- blocking
 
 
@@ -298,6 +369,31 @@ def test_grid_cells_catch_every_close_pair() -> None:
         dlat, dlon = rnd.uniform(-0.09, 0.09), rnd.uniform(-0.11, 0.11)
         if haversine_km(lat, lon, lat + dlat, lon + dlon) <= 10.0:
             assert set(grid_cells(lat, lon, 10.0)) & set(grid_cells(lat + dlat, lon + dlon, 10.0))
+
+
+def test_grid_cells_of_many_points_at_once_are_those_of_each() -> None:
+    rnd = random.Random(4)
+    lat = np.asarray([rnd.uniform(-60, 60) for _ in range(500)])
+    lon = np.asarray([rnd.uniform(-180, 180) for _ in range(500)])
+    rows, cols = grid_rows_cols(lat, lon, 10.0)
+    for k in range(500):
+        cells = grid_cells(float(lat[k]), float(lon[k]), 10.0)
+        assert [(c[3], c[4]) for c in cells] == list(
+            zip(rows[k].tolist(), cols[k].tolist(), strict=True)
+        )
+
+
+def test_block_keys_as_arrays() -> None:
+    s = LinkSettings.load()
+    day = strike("a", D, HAJIN)
+    governorate_only = strike("b", D, {"place": "Deir ez-Zor", "admin1": "Deir ez-Zor"})
+    month = sc("m", date=date(2019, 3, 1), date_precision="month", **HAJIN)
+    undated = sc("u", admin1="Idlib")
+    entries = block_keys(Columns.of(features([day, governorate_only, month, undated], s)), s)
+    per_claim = np.bincount(entries.claim, minlength=4).tolist()
+    assert per_claim == [6, 2, 1, 0]  # place, 4 cells, governorate; place, governorate; place
+    assert entries.restricted[entries.claim == 0].sum() == 1
+    assert entries.keys == len(set(entries.key.tolist()))
 
 
 def synthetic(n_incidents: int, seed: int = 1) -> tuple[list[SourcedClaim], dict[str, int]]:
@@ -334,11 +430,31 @@ def test_blocking_is_not_all_pairs_yet_finds_every_true_pair() -> None:
 
 def test_crowded_blocks_are_capped_and_counted() -> None:
     s = LinkSettings.load()
-    claims = [strike(f"c{k}", D, HAJIN) for k in range(3 * s.max_neighbours)]
+    claims = [strike(f"c{k}", D + timedelta(days=k % 3), HAJIN)
+              for k in range(10 * s.max_neighbours)]
+    claims += [sc(f"m{k}", date=D, date_precision="month", **HAJIN) for k in range(150)]
     cands = candidate_pairs(features(claims, s), s)
     n = len(claims)
     assert len(cands) < n * (n - 1) / 2
-    assert cands.stats["cut_in_crowded_blocks"] > 0
+    assert cands.stats["cut_in_crowded_blocks"] > 0 and cands.stats["cut_coarse_or_undated"] > 0
+    # 150 month-precision claims all find the first 100 day-precision ones: capped all the same
+    per_claim = np.bincount(np.concatenate([cands.i, cands.j]), minlength=n)
+    assert per_claim.max() == cands.stats["max_pairs_per_claim"] == s.max_pairs
+    assert cands.stats["cut_over_max_pairs"] > 0
+
+
+def test_a_claim_over_max_pairs_keeps_its_own_place_first_then_nearest_dates() -> None:
+    s = dataclasses.replace(LinkSettings.load(), max_pairs=2)
+    east = {**HAJIN, "place": "Hajin East", "place_std": "Hajin East", "lon": 40.85}  # 2 km
+    claims = [strike("x", D, HAJIN), strike("a1", D + timedelta(days=3), HAJIN),
+              strike("a2", D + timedelta(days=3), HAJIN), strike("b", D, east)]
+    full = candidate_pairs(features(claims, s), LinkSettings.load())
+    assert len(full) == 6
+    cands = candidate_pairs(features(claims, s), s)
+    kept = {(claims[i].report.id, claims[j].report.id) for i, j in zip(cands.i, cands.j,
+                                                                       strict=True)}
+    assert kept == {("x", "a1"), ("x", "a2"), ("a1", "a2")}
+    assert cands.stats["cut_over_max_pairs"] == 3
 
 
 @pytest.mark.parametrize("seed", [1, 2])

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import time
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 
 from civcas.knowledge.gazetteer import haversine_km
-from civcas.link.blocking import candidate_pairs
+from civcas.link.blocking import Candidates, Columns, candidate_pairs, unique_ints
 from civcas.link.compare import Features, features, score
+from civcas.link.lineage import copy_families
 from civcas.link.settings import LinkSettings, default_settings
 from civcas.model import Link, SourcedClaim
 
@@ -31,9 +34,11 @@ class LinkResult:
     """Claim id -> incident id (every claim passed), the links kept, incidents merged away."""
 
     incidents: dict[str, str]
-    links: list[Link]
+    links: Sequence[Link]
     merged: list[tuple[str, str]]  # (incident id merged away, incident id it went into)
     stats: dict[str, int] = field(default_factory=dict)
+    # report id -> the id of its copy family's first report (link_claims(find_copies=True))
+    lineages: dict[str, str] = field(default_factory=dict)
 
 
 def new_incident_id(smallest_claim_id: str) -> str:
@@ -172,50 +177,139 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.asarray([find(x) for x in range(n)], dtype=np.int64)
 
 
-def _groups(labels: np.ndarray) -> list[np.ndarray]:
-    """Positions of each distinct label, in order of the labels."""
-    if len(labels) == 0:
-        return []
-    order = np.argsort(labels, kind="stable")
-    cuts = np.flatnonzero(np.diff(labels[order])) + 1
-    return np.split(order, cuts)
+class Links(Sequence[Link]):
+    """The links kept (scored pairs at or above the threshold), held as arrays: a run over a
+    million claims keeps over a million, and a `Link` with its dict of reasons costs some 500
+    bytes where a row here costs about 30. Each `Link` is made when it is asked for; a `Links`
+    equals the list of the same links."""
+
+    __slots__ = ("_ids", "_a", "_b", "_score", "_codes", "_offsets", "_reasons")
+
+    def __init__(
+        self, ids: Sequence[str], a: np.ndarray, b: np.ndarray, score: np.ndarray,
+        codes: np.ndarray, offsets: np.ndarray, reasons: Sequence[tuple[str, float]],
+    ) -> None:
+        self._ids, self._a, self._b, self._score = ids, a, b, score
+        # the reasons of link k: reasons[c] for c in codes[offsets[k]:offsets[k + 1]]
+        self._codes, self._offsets, self._reasons = codes, offsets, reasons
+
+    def __len__(self) -> int:
+        return len(self._a)
+
+    @overload
+    def __getitem__(self, k: int) -> Link: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Link]: ...
+
+    def __getitem__(self, k: int | slice) -> Link | list[Link]:
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(len(self)))]
+        k = range(len(self))[k]
+        codes = self._codes[self._offsets[k] : self._offsets[k + 1]].tolist()
+        return Link(
+            self._ids[self._a[k]], self._ids[self._b[k]], float(self._score[k]),
+            dict(self._reasons[c] for c in codes),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Links({len(self)} links)"
+
+
+_CHUNK = 1 << 18  # pairs scored per round: their ids as Python ints only for a round
 
 
 def _score_all(
-    ordered: Sequence[SourcedClaim], feats: Sequence[Features], i: np.ndarray, j: np.ndarray,
+    ids: Sequence[str], feats: Sequence[Features], i: np.ndarray, j: np.ndarray,
     s: LinkSettings,
-) -> tuple[np.ndarray, list[Link]]:
+) -> tuple[np.ndarray, Links]:
     """Scores of the pairs (as an array: millions of them) and the links at the threshold."""
+    reasons = [(reason, weight) for table in s.levels.values() for reason, weight in table.values()]
+    code_of = {reason: c for c, (reason, _) in enumerate(reasons)}
     totals = array("d")
-    links: list[Link] = []
-    for x, y in zip(i.tolist(), j.tolist(), strict=True):
-        total, reasons = score(feats[x], feats[y], s)
-        totals.append(total)
-        if total >= s.threshold:
-            links.append(Link(ordered[x].id, ordered[y].id, total, reasons))
-    return np.frombuffer(totals, dtype=np.float64), links
+    kept = array("q")
+    codes = array("H")
+    offsets = array("q", [0])
+    threshold = s.threshold
+    for first in range(0, len(i), _CHUNK):
+        xs, ys = i[first : first + _CHUNK].tolist(), j[first : first + _CHUNK].tolist()
+        for k, (x, y) in enumerate(zip(xs, ys, strict=True), first):
+            total, why = score(feats[x], feats[y], s)
+            totals.append(total)
+            if total >= threshold:
+                kept.append(k)
+                codes.extend([code_of[r] for r in why])
+                offsets.append(len(codes))
+    scores = np.frombuffer(totals, dtype=np.float64)
+    at = np.frombuffer(kept, dtype=np.int64)
+    links = Links(
+        ids, i[at], j[at], scores[at], np.frombuffer(codes, dtype=np.uint16),
+        np.frombuffer(offsets, dtype=np.int64), reasons,
+    )
+    return scores, links
+
+
+def _copies(
+    ordered: Sequence[SourcedClaim], report: np.ndarray, cands: Candidates, s: LinkSettings
+) -> list[str]:
+    """The copy family (its first report's id) of each claim's report, looked for among the
+    reports of candidate pairs only (lineage.copy_families)."""
+    _, first_claim = np.unique(report, return_index=True)
+    reports = [ordered[k].report for k in first_claim.tolist()]
+    r = len(reports)
+    a, b = report[cands.i], report[cands.j]
+    pair = unique_ints(np.minimum(a, b) * r + np.maximum(a, b))
+    first = copy_families(reports, pair // r, pair % r, s)
+    heads = [reports[f].id for f in first.tolist()]
+    return [heads[k] for k in report.tolist()]
 
 
 def link_claims(
     claims: Sequence[SourcedClaim],
     existing: Mapping[str, str] | None = None,
     settings: LinkSettings | None = None,
+    *,
+    find_copies: bool = False,
 ) -> LinkResult:
     """Link claims into incidents (DESIGN.md contract 3).
 
     `existing`: claim id -> incident id of claims already in the ledger; those incidents are
-    kept whole, and pairs of two such claims are not re-scored (the ledger decided them). Set
-    each claim's `lineage` (lineage.find_lineages) beforehand for copies to count as such.
+    kept whole, and pairs of two such claims are not re-scored (the ledger decided them).
+    Copies count as such through each claim's `lineage` (set it beforehand with
+    lineage.find_lineages), or, with `find_copies`, through the copy families found among the
+    reports of the candidate pairs (each claim's `lineage` is then not read; the families are
+    in `result.lineages`). `result.stats` says how blocking went and the milliseconds of each
+    step.
     """
     s = settings or default_settings()
     existing = existing or {}
+    clock = _Clock()
     ordered = sorted({sc.id: sc for sc in reversed(claims)}.values(), key=lambda sc: sc.id)
+    ids = [sc.id for sc in ordered]
     feats = features(ordered, s)
-    cands = candidate_pairs(feats, s)
+    cols = Columns.of(feats)
+    clock.lap("features")
+    cands = candidate_pairs(cols, s)
+    clock.lap("blocking")
+    lineages: dict[str, str] = {}
+    if find_copies:
+        heads = _copies(ordered, cols.report, cands, s)
+        for f, head in zip(feats, heads, strict=True):
+            f.lineage = head
+            lineages[f.report] = head
+        clock.lap("copies")
     old = np.asarray([sc.id in existing for sc in ordered], dtype=bool)
     fresh = ~(old[cands.i] & old[cands.j])
     pi, pj = cands.i[fresh], cands.j[fresh]
-    totals, links = _score_all(ordered, feats, pi, pj, s)
+    totals, links = _score_all(ids, feats, pi, pj, s)
+    clock.lap("scoring")
 
     # connected parts of the graph of links and ledger incidents: clusters merge only inside one
     groups = {k: existing[sc.id] for k, sc in enumerate(ordered) if sc.id in existing}
@@ -224,43 +318,67 @@ def link_claims(
         [(k, firsts.setdefault(inc, k)) for k, inc in groups.items()], dtype=np.int64
     ).reshape(-1, 2)
     strong = totals >= s.threshold
+    n = len(ordered)
     root = _components(
-        len(ordered), np.concatenate([pi[strong], ledger[:, 0]]),
-        np.concatenate([pj[strong], ledger[:, 1]]),
+        n, np.concatenate([pi[strong], ledger[:, 0]]), np.concatenate([pj[strong], ledger[:, 1]])
     )
+    # the scored pairs inside each part (weak ones too: average linkage counts them), by part
     inner = np.flatnonzero(root[pi] == root[pj])
-    part_edges: dict[int, list[tuple[int, int, float]]] = {}
-    for positions in _groups(root[pi[inner]]):
-        e = inner[positions]
-        part_edges[int(root[pi[e[0]]])] = list(
-            zip(pi[e].tolist(), pj[e].tolist(), totals[e].tolist(), strict=True)
-        )
+    inner = inner[np.argsort(root[pi[inner]], kind="stable")]
+    inner_root = root[pi[inner]]
+    # the parts: their claims side by side, in claim order within each
+    order = np.argsort(root, kind="stable")
+    starts = np.flatnonzero(np.r_[True, root[order][1:] != root[order][:-1]]) if n else order
+    ends = np.r_[starts[1:], n][: len(starts)]
 
     sizes = Counter(existing.values())
     incidents: dict[str, str] = {}
     merged: list[tuple[str, str]] = []
     n_incidents = 0
-    for nodes in _groups(root):
-        part = nodes.tolist()
-        if len(part) == 1:
-            found = [(part, {groups[part[0]]} if part[0] in groups else set())]
-        else:
-            clusters = _agglomerate(part, part_edges.get(int(root[part[0]]), []), feats, groups, s)
-            found = [(c.members, c.existing) for c in clusters]
-        for members, ids in found:
-            n_incidents += 1
-            if ids:
-                kept, *others = sorted(ids, key=lambda inc: (-sizes[inc], inc))
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        n_incidents += 1
+        if end - start == 1:
+            k = int(order[start])
+            incidents[ids[k]] = groups[k] if k in groups else new_incident_id(ids[k])
+            continue
+        part = order[start:end].tolist()
+        r = int(root[part[0]])
+        e = inner[np.searchsorted(inner_root, r) : np.searchsorted(inner_root, r, "right")]
+        edges = list(zip(pi[e].tolist(), pj[e].tolist(), totals[e].tolist(), strict=True))
+        clusters = _agglomerate(part, edges, feats, groups, s)
+        n_incidents += len(clusters) - 1
+        for cluster in clusters:
+            if cluster.existing:
+                kept, *others = sorted(cluster.existing, key=lambda inc: (-sizes[inc], inc))
                 merged += [(o, kept) for o in others]
             else:
-                kept = new_incident_id(ordered[min(members)].id)
-            for m in members:
-                incidents[ordered[m].id] = kept
+                kept = new_incident_id(ids[min(cluster.members)])
+            for m in cluster.members:
+                incidents[ids[m]] = kept
+    clock.lap("clustering")
     stats = dict(cands.stats)
-    stats.update(scored_pairs=len(totals), links=len(links), incidents=n_incidents)
+    stats.update(
+        scored_pairs=len(totals), links=len(links), incidents=n_incidents,
+        copies=sum(1 for r, head in lineages.items() if r != head),
+    )
+    stats.update(clock.laps)
     return LinkResult(
         incidents={sc.id: incidents[sc.id] for sc in claims},
         links=links,
         merged=sorted(merged),
         stats=stats,
+        lineages=lineages,
     )
+
+
+class _Clock:
+    """Milliseconds of each step, for the stats."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, int] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.laps[f"ms_{step}"] = round((now - self._last) * 1000)
+        self._last = now

@@ -31,6 +31,7 @@ class LinkSettings:
     geo_km: float
     max_neighbours: int
     max_interval: int
+    max_pairs: int
     undated_lookback: int
     cannot_link_km: float
     week_radius: int
@@ -61,6 +62,7 @@ class LinkSettings:
             geo_km=float(block["geo_km"]),
             max_neighbours=int(block["max_neighbours"]),
             max_interval=int(block["max_interval"]),
+            max_pairs=int(block["max_pairs"]),
             undated_lookback=int(block["undated_lookback_days"]),
             cannot_link_km=float(raw["cannot_link"]["km"]),
             week_radius=int(raw["date"]["week_radius_days"]),
