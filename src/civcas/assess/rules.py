@@ -8,6 +8,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from civcas.knowledge.actors import actor_parents
+
 DATA = resources.files("civcas") / "data"
 
 
@@ -64,11 +66,6 @@ def _toml(name: str) -> dict[str, Any]:
     return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-def _parents() -> dict[str, str]:
-    actors = _toml("actors.toml").get("actors", {})
-    return {name: spec["parent"] for name, spec in actors.items() if spec.get("parent")}
-
-
 @cache
 def load_rules() -> Rules:
     """The bundled rules (read once)."""
@@ -90,5 +87,5 @@ def load_rules() -> Rules:
             actor: frozenset(o.casefold() for o in outlets)
             for actor, outlets in grades.get("own_outlets", {}).items()
         },
-        parents=_parents(),
+        parents=actor_parents(),
     )

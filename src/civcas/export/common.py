@@ -6,14 +6,12 @@ Records are the dicts of `Assessment.to_dict()` (dates as ISO strings or `date` 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
-from civcas.knowledge.lexicon import DATA
+from civcas.knowledge.actors import actor_table
 from civcas.model import ATTRIBUTIONS, COUNT_RANGES
 
 Record = Mapping[str, Any]
@@ -55,13 +53,6 @@ def country_name(code: str | None) -> str:
     """The full name of a country code ("SY" -> "Syria"); an unknown code as it is."""
     known = country(code)
     return known.name if known else (code or "")
-
-
-@cache
-def actor_table() -> dict[str, dict[str, Any]]:
-    """data/actors.toml: canonical actor -> {kind, parent?, acled, ucdp}."""
-    text = (DATA / "actors.toml").read_text(encoding="utf-8")
-    return dict(tomllib.loads(text).get("actors", {}))
 
 
 def actor_name(actor: str, dataset: str) -> str:
