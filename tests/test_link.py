@@ -467,3 +467,25 @@ def test_synthetic_incidents_are_rebuilt(seed: int) -> None:
     mixed = sum(1 for v in by_incident.values() if len(v) > 1)
     assert mixed <= len(by_incident) * 0.02
     assert len(by_incident) <= len(set(truth.values())) * 1.05
+
+
+def test_pairing_days_bound_what_a_claim_can_pair_with() -> None:
+    from datetime import date
+
+    from civcas.link import default_settings
+    from civcas.link.compare import pairing_days
+    from civcas.model import Claim, Report, SourcedClaim
+
+    s = default_settings()
+    w = s.date_window
+    dated = SourcedClaim("r/1", Report(text="x", id="r"), Claim(date=date(2020, 3, 10),
+                                                                 date_precision="day"))
+    assert pairing_days(dated, s) == (date(2020, 3, 10 - w), date(2020, 3, 10 + w))
+    month = SourcedClaim("m/1", Report(text="x", id="m"), Claim(date=date(2020, 3, 10),
+                                                                date_precision="month"))
+    lo, hi = pairing_days(month, s)  # type: ignore[misc]
+    assert lo <= date(2020, 3, 1) and hi >= date(2020, 3, 31)
+    undated = SourcedClaim("u/1", Report(text="x", id="u", published=date(2020, 3, 10)), Claim())
+    lo, hi = pairing_days(undated, s)  # type: ignore[misc]
+    assert hi == date(2020, 3, 10 + w) and (date(2020, 3, 10) - lo).days == s.undated_lookback + w
+    assert pairing_days(SourcedClaim("n/1", Report(text="x", id="n"), Claim()), s) is None

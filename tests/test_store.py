@@ -118,3 +118,23 @@ def test_export_rows_carry_incident_ids(sqlite_path: str) -> None:
     ((report, claims),) = list(ledger.reports_with_claims())
     assert report["id"] == "r1" and report["lang"] == "en"
     assert claims[0]["incident"] == "inc-x" and claims[0]["evidence"]["killed_min"] == [16, 17]
+
+
+def test_neighbours_are_the_claims_new_ones_could_pair_with(sqlite_path: str) -> None:
+    ledger = Ledger(sqlite_path)
+    for rid, day, admin1 in (("a", date(2020, 3, 3), "Idlib"), ("b", date(2020, 6, 1), "Idlib"),
+                             ("c", None, "Idlib"), ("d", None, "Aleppo")):
+        extraction = _extraction(rid, f"{TEXT} {rid}")
+        claim = extraction.claims[0]
+        claim.date, claim.admin1 = day, admin1
+        ledger.add_extraction(extraction)
+        ledger.apply_links({f"{rid}/1": f"inc-{rid}"}, [])
+
+    def ids(*args: object, **kwargs: object) -> list[str]:
+        return [c.id for c in ledger.neighbours(*args, **kwargs)]  # type: ignore[arg-type]
+
+    march = [(date(2020, 3, 1), date(2020, 3, 5))]
+    assert ids(march, []) == ["a/1"]
+    assert ids(march, ["Idlib"]) == ["a/1", "c/1"]  # undated ones of the governorate too
+    assert ids([], ["Idlib"], whole_governorates=True) == ["a/1", "b/1", "c/1"]
+    assert ids([], [], whole_governorates=True) == ["c/1", "d/1"]

@@ -17,6 +17,7 @@ from civcas.assess import assess_incident
 from civcas.extract import extract_report
 from civcas.ingest import IngestError, read_reports
 from civcas.link import LinkSettings, find_lineages, link_claims
+from civcas.link.compare import pairing_days
 from civcas.model import Report
 from civcas.store.ledger import Ledger, ReportClash
 
@@ -108,7 +109,12 @@ def link_pending(
     if not pending:
         return
     tick("linking", 0, len(pending))
-    neighbours = ledger.neighbours(pending, settings.date_window)
+    spans = [pairing_days(c, settings) for c in pending]
+    neighbours = ledger.neighbours(
+        [span for span in spans if span is not None],
+        (c.claim.admin1 for c in pending if c.claim.admin1),
+        whole_governorates=None in spans,
+    )
     claims = pending + neighbours
     reports = {c.report.id: c.report for c in claims}
     lineages = find_lineages(list(reports.values()))

@@ -76,6 +76,20 @@ def date_interval(d: date, precision: str | None, week_radius: int) -> tuple[int
     return d.toordinal(), d.toordinal()
 
 
+def pairing_days(sc: SourcedClaim, s: LinkSettings) -> tuple[date, date] | None:
+    """The days a claim's partners may be dated (its date's days widened by the window; for an
+    undated claim, the weeks before its report came out); None when nothing dates it."""
+    c = sc.claim
+    if c.date is not None:
+        lo, hi = date_interval(c.date, c.date_precision, s.week_radius)
+    elif sc.report.published is not None:
+        hi = sc.report.published.toordinal()
+        lo = hi - s.undated_lookback
+    else:
+        return None
+    return date.fromordinal(lo - s.date_window), date.fromordinal(hi + s.date_window)
+
+
 class FeatureBuilder:
     """Builds `Features`, remembering what many claims share (reports, place names)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, and_, func, or_, select, update
@@ -99,18 +99,21 @@ class Ledger:
             ).all()
             return self._sourced(s, rows)
 
-    def neighbours(self, claims: Sequence[SourcedClaim], window_days: int) -> list[SourcedClaim]:
-        """Linked claims that could be the same incident as `claims`: dated within the window of
-        one of them, or undated in one of their governorates."""
-        dated = sorted({c.claim.date for c in claims if c.claim.date is not None})
-        admin1 = sorted({c.claim.admin1 for c in claims if c.claim.admin1})
-        conditions = [
-            ClaimRow.date.between(lo, hi) for lo, hi in _windows(dated, window_days)
-        ]
-        if admin1:
-            conditions.append(and_(ClaimRow.date.is_(None), ClaimRow.admin1.in_(admin1)))
-        if any(c.claim.date is None for c in claims):
-            conditions.append(ClaimRow.admin1.in_(admin1) if admin1 else ClaimRow.date.is_(None))
+    def neighbours(
+        self,
+        spans: Iterable[tuple[date, date]],
+        admin1: Iterable[str],
+        whole_governorates: bool = False,
+    ) -> list[SourcedClaim]:
+        """Linked claims that new claims could be paired with: dated within one of `spans`,
+        undated in one of the governorates `admin1`, and, for new claims that nothing dates,
+        every claim of those governorates (every undated claim where none is named)."""
+        places = sorted(set(admin1))
+        conditions = [ClaimRow.date.between(lo, hi) for lo, hi in _merged(spans)]
+        if places:
+            conditions.append(and_(ClaimRow.date.is_(None), ClaimRow.admin1.in_(places)))
+        if whole_governorates:
+            conditions.append(ClaimRow.admin1.in_(places) if places else ClaimRow.date.is_(None))
         if not conditions:
             return []
         with self._session() as s:
@@ -374,12 +377,10 @@ def _matches(record: Mapping[str, Any], where: IncidentFilter) -> bool:
     return True
 
 
-def _windows(days: Sequence[date], window: int) -> list[tuple[date, date]]:
-    """Sorted days widened by the window and merged into as few ranges as possible."""
+def _merged(spans: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Date ranges merged into as few as possible (fewer conditions in the query)."""
     out: list[tuple[date, date]] = []
-    pad = timedelta(days=window)
-    for d in days:
-        lo, hi = d - pad, d + pad
+    for lo, hi in sorted(spans):
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
