@@ -45,7 +45,7 @@ from civcas.knowledge.gazetteer import Place, haversine_km, load_gazetteer
 from civcas.link import find_lineages, link_claims
 from civcas.link.compare import features, score
 from civcas.link.settings import default_settings
-from civcas.model import Claim, Report, SourcedClaim
+from civcas.model import Claim, Report, SourcedClaim, Span
 
 YEARS = {2014: 8, 2015: 12, 2016: 16, 2017: 18, 2018: 14, 2019: 12, 2020: 6, 2021: 4,
          2022: 3, 2023: 3, 2024: 2}
@@ -216,7 +216,9 @@ def one_claim(rnd: random.Random, world: World, inc: dict[str, Any], rid: str) -
         c.event_type = weighted(rnd, EVENTS)
     names: list[str] = inc["names"]
     if names and rnd.random() < 0.6:
-        c.victim_names = [respell(rnd, n) for n in names if rnd.random() < 0.6]
+        for n in names:
+            if rnd.random() < 0.6:
+                c.add_victim(respell(rnd, n), Span(0, 0))
     lead = rnd.choice(TEMPLATES).format(
         n=c.killed_min, when=(c.date or day).strftime("%d %B %Y"), actor=c.perpetrator,
         verb=VERBS[inc["event"]], place=c.place, gov=c.admin1,

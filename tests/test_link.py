@@ -31,7 +31,7 @@ from civcas.link.lineage import (
     signatures,
     similarity,
 )
-from civcas.model import Claim, Report, SourcedClaim
+from civcas.model import Claim, Report, SourcedClaim, Span
 
 HAJIN = {"place": "Hajin", "place_std": "Hajin", "admin1": "Deir ez-Zor", "country": "SY",
          "lat": 34.6951, "lon": 40.8314, "geo_precision": "exact"}
@@ -50,7 +50,10 @@ def sc(
     **fields: Any,
 ) -> SourcedClaim:
     """A claim of report `report` with the given fields."""
+    names = fields.pop("victim_names", [])
     claim = Claim(**fields)
+    for name in names:
+        claim.add_victim(name, Span(0, 0))
     # no text by default: nothing to compare but the fields
     return SourcedClaim(f"{report}/{n}", Report(text=text, id=report, published=published),
                         claim, lineage)

@@ -34,6 +34,29 @@ COUNT_FIELDS: tuple[str, ...] = (
     "women_killed_min",
     "injured_min",
 )
+# What a report may say of a named victim (issue 5): the parts of an Arabic name, the people a
+# victim is named in relation to, and the closed values of sex, age group and status.
+NAME_PARTS: tuple[str, ...] = ("given", "father", "grandfather", "family", "kunya", "laqab")
+RELATIONS: tuple[str, ...] = (
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "child",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "grandchild",
+    "relative",
+    "family",
+)
+SEXES: tuple[str, ...] = ("male", "female")
+AGE_GROUPS: tuple[str, ...] = ("child", "adult", "elderly")
+VICTIM_STATUSES: tuple[str, ...] = ("civilian", "combatant")
+# Details of a victim that need evidence of their own (the name is its own evidence).
+VICTIM_DETAILS: tuple[str, ...] = ("relation", "sex", "age", "age_group", "status")
+
 # Fields that locate a claim on the map; outside the gold annotation (eval/ANNOTATION.md).
 GEO_FIELDS: tuple[str, ...] = ("lat", "lon", "geo_precision", "pcode")
 # Fields of a claim, in contract order (eval/ANNOTATION.md plus the map fields).
@@ -108,6 +131,83 @@ class Report:
 
 
 @dataclass(slots=True)
+class Victim:
+    """A named person as one report gives them: the name as written and what is said of them.
+
+    `parts` holds the name's parts as written (NAME_PARTS); `of` is the index, in the claim's
+    victims, of the person that `relation` is to ("X and his wife Y": Y is wife of X)."""
+
+    name: str
+    span: Span
+    parts: dict[str, str] = field(default_factory=dict)
+    relation: str | None = None
+    of: int | None = None
+    sex: str | None = None
+    age: int | None = None
+    age_group: str | None = None
+    status: str | None = None
+    # VICTIM_DETAILS field -> the words it was read from
+    evidence: dict[str, Span] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "span": self.span.as_list()}
+        if self.parts:
+            out["parts"] = dict(self.parts)
+        for name in ("relation", "of", *VICTIM_DETAILS[1:]):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.evidence:
+            out["evidence"] = {k: s.as_list() for k, s in self.evidence.items()}
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Victim:
+        start, end = data["span"]
+        return cls(
+            name=str(data["name"]),
+            span=Span(int(start), int(end)),
+            parts={str(k): str(v) for k, v in (data.get("parts") or {}).items()},
+            relation=data.get("relation"),
+            of=data.get("of"),
+            sex=data.get("sex"),
+            age=data.get("age"),
+            age_group=data.get("age_group"),
+            status=data.get("status"),
+            evidence={
+                k: Span(int(w[0]), int(w[1])) for k, w in (data.get("evidence") or {}).items()
+            },
+        )
+
+
+@dataclass(slots=True)
+class UnnamedVictims:
+    """People a report counts without naming them: "and his family", "وأطفاله الثلاثة".
+
+    `count` is None when the words give no number; `of` is the index of the named victim they
+    belong to, when there is one."""
+
+    relation: str
+    span: Span
+    count: int | None = None
+    of: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"relation": self.relation, "span": self.span.as_list()}
+        if self.count is not None:
+            out["count"] = self.count
+        if self.of is not None:
+            out["of"] = self.of
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> UnnamedVictims:
+        start, end = data["span"]
+        span = Span(int(start), int(end))
+        return cls(str(data["relation"]), span, data.get("count"), data.get("of"))
+
+
+@dataclass(slots=True)
 class Claim:
     """What ONE report says about ONE incident. Every non-null value has an evidence span."""
 
@@ -131,21 +231,36 @@ class Claim:
     children_killed_min: int | None = None
     women_killed_min: int | None = None
     injured_min: int | None = None
-    victim_names: list[str] = field(default_factory=list)
+    # the named victims, each with its evidence; `victim_names` lists their names
+    victims: list[Victim] = field(default_factory=list)
+    # people counted without names ("and his family")
+    unnamed_victims: list[UnnamedVictims] = field(default_factory=list)
     # field -> the span its value was read from (scalar fields)
     evidence: dict[str, Span] = field(default_factory=dict)
-    # one span per entry of victim_names, in the same order
-    victim_evidence: list[Span] = field(default_factory=list)
+
+    @property
+    def victim_names(self) -> list[str]:
+        """Contract 2's `victim_names`: the names as written, in order."""
+        return [v.name for v in self.victims]
+
+    @property
+    def victim_evidence(self) -> list[Span]:
+        """One span per entry of `victim_names`, in the same order."""
+        return [v.span for v in self.victims]
 
     def set(self, name: str, value: Any, span: Span) -> None:
         """Set field `name` to `value`, citing `span`: no value without its evidence."""
         setattr(self, name, value)
         self.evidence[name] = span
 
-    def add_victim(self, name: str, span: Span) -> None:
-        if name not in self.victim_names:
-            self.victim_names.append(name)
-            self.victim_evidence.append(span)
+    def add_victim(self, name: str, span: Span) -> Victim:
+        """The victim of that name, added with its evidence when the claim does not have it."""
+        for victim in self.victims:
+            if victim.name == name:
+                return victim
+        victim = Victim(name, span)
+        self.victims.append(victim)
+        return victim
 
     def to_dict(self) -> dict[str, Any]:
         """Contract 2: the fields plus `evidence`: field -> [start, end] (victim_names: a list)."""
@@ -158,9 +273,14 @@ class Claim:
             for name, span in self.evidence.items()
             if getattr(self, name) is not None
         }
-        if self.victim_names:
-            evidence["victim_names"] = [s.as_list() for s in self.victim_evidence]
+        if self.victims:
+            evidence["victim_names"] = [v.span.as_list() for v in self.victims]
         out["evidence"] = evidence
+        # what is said of the victims, beyond contract 2, only when there is something
+        if any(v.to_dict().keys() - {"name", "span"} for v in self.victims):
+            out["victims"] = [v.to_dict() for v in self.victims]
+        if self.unnamed_victims:
+            out["unnamed_victims"] = [u.to_dict() for u in self.unnamed_victims]
         return out
 
     @classmethod
@@ -171,15 +291,23 @@ class Claim:
             value = data.get(name)
             if name == "date" and isinstance(value, str):
                 value = date.fromisoformat(value)
-            if name == "victim_names":
-                value = list(value or [])
-            setattr(claim, name, value)
+            if name != "victim_names":
+                setattr(claim, name, value)
         evidence = data.get("evidence") or {}
         for name, where in evidence.items():
-            if name == "victim_names":
-                claim.victim_evidence = [Span(int(s), int(e)) for s, e in where]
-            elif name in CLAIM_FIELDS and where:
+            if name in CLAIM_FIELDS and name != "victim_names" and where:
                 claim.evidence[name] = Span(int(where[0]), int(where[1]))
+        if data.get("victims"):
+            claim.victims = [Victim.from_dict(v) for v in data["victims"]]
+        else:
+            names = data.get("victim_names") or []
+            spans = evidence.get("victim_names") or []
+            claim.victims = [
+                Victim(str(n), Span(int(w[0]), int(w[1])))
+                for n, w in zip(names, spans, strict=False)
+            ]
+        unnamed = data.get("unnamed_victims") or []
+        claim.unnamed_victims = [UnnamedVictims.from_dict(u) for u in unnamed]
         return claim
 
 
