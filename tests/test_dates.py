@@ -216,7 +216,7 @@ def test_arabic_absolute(text: str, written: str | None, value: tuple[int, int, 
 def test_arabic_month_and_year() -> None:
     text = "تصاعد القصف في شهر آذار ٢٠١٨ وفي عام 2019"
     assert [(m.span.of(text), m.value, m.precision) for m in find_dates(text, "ar")] == [
-        ("آذار ٢٠١٨", date(2018, 3, 1), "month"),
+        ("شهر آذار ٢٠١٨", date(2018, 3, 1), "month"),  # "شهر" belongs to the date
         ("في عام 2019", date(2019, 1, 1), "year"),
     ]
     assert spans("تتعرض المنطقة للقصف منذ عام 2011", None, "ar") == []
@@ -352,3 +352,50 @@ def test_never_raises_and_spans_lie_inside(text: str, lang: str, published: date
 def test_parse_published_never_raises(value: str) -> None:
     result = parse_published(value)
     assert result is None or isinstance(result, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "precision"),
+    [
+        # ordinal days, with a named month, a year or a month counted from publication
+        ("قتل مدنيان في الثالث من شهر كانون الثاني الجاري", "الثالث من شهر كانون الثاني الجاري",
+         date(2019, 1, 3), "day"),
+        ("قصفت الطائرات القرية في العاشر من آذار 2018", "العاشر من آذار 2018",
+         date(2018, 3, 10), "day"),
+        ("قصفت الطائرات البلدة في الخامس عشر من الشهر الماضي", "الخامس عشر من الشهر الماضي",
+         date(2018, 12, 15), "day"),
+        ("قتل مدني في 18 من الشهر الجاري", "18 من الشهر الجاري", date(2019, 1, 18), "day"),
+        # a month named with no year: this year's, or the last one before publication
+        ("قصف في كانون الثاني الجاري", "كانون الثاني الجاري", date(2019, 1, 1), "month"),
+        ("قصف في آذار الماضي", "آذار الماضي", date(2018, 3, 1), "month"),
+        # the middle of a month is a date to within a few days
+        ("قتل ثلاثة في منتصف شهر تموز الماضي", "منتصف شهر تموز الماضي",
+         date(2018, 7, 15), "week"),
+    ],
+)
+def test_arabic_ordinal_days_and_counted_months(
+    text: str, written: str, value: date, precision: str
+) -> None:
+    m = one(text, PUBLISHED, "ar")
+    assert (m.span.of(text), m.value, m.precision) == (written, value, precision)
+
+
+def test_arabic_day_a_source_spoke_is_not_the_event_date() -> None:
+    text = "أفاد المرصد، اليوم الأربعاء، بأن مدنيين قتلوا مساء أمس بقصف على القرية"
+    found = find_dates(text, "ar", PUBLISHED)
+    kinds = {m.span.of(text): m.kind for m in found}
+    assert kinds["اليوم"] == "said" and kinds["الأربعاء"] == "said"
+    assert kinds["مساء أمس"] == "relative"
+
+
+def test_arabic_event_date_wins_over_the_day_a_source_spoke() -> None:
+    from civcas.extract import extract_report
+    from civcas.model import Report
+
+    text = (
+        "أفاد ناشطون، اليوم الأربعاء، بأن ثلاثة مدنيين قتلوا مساء أمس جراء غارة جوية "
+        "استهدفت بلدة هجين بريف دير الزور الشرقي."
+    )
+    (claim,) = extract_report(Report(text=text, lang="ar", published=PUBLISHED)).claims
+    assert claim.date == date(2019, 1, 29)
+    assert text[slice(*claim.evidence["date"].as_list())] == "مساء أمس"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import Any
@@ -42,8 +42,10 @@ class DateMention:
     """A date expression, the date it names (None when nothing anchors it) and how precisely.
 
     kind: absolute ("18 January 2019", "Jan. 18"), month ("January 2019"), year ("in 2019"),
-    relative ("yesterday", "two days ago", "last week"), weekday ("on Friday") or anchored
-    ("the previous day": `offset_days` from the event told just before, value left None).
+    relative ("yesterday", "two days ago", "last week"), weekday ("on Friday"), anchored
+    ("the previous day": `offset_days` from the event told just before, value left None) or
+    said: the day a source spoke, right before what it said ("قال ناشطون، اليوم الأحد، إن ..."),
+    which is not the date of the events it tells of.
     """
 
     span: Span
@@ -72,6 +74,14 @@ class _Offset:
 
 
 @dataclass(frozen=True, slots=True)
+class _Part:
+    """A part of a month ("منتصف" = mid-month): the day that stands for it and how precisely."""
+
+    day: int
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Grammar:
     """One language's compiled pattern and the tables that turn its words into numbers."""
 
@@ -87,9 +97,14 @@ class _Grammar:
     anchored: dict[str, _Offset]
     ago: frozenset[str]  # words of "two days ago", "منذ ثلاثة أيام" (the rest count from events)
     directions: dict[str, int]
+    ordinals: dict[str, int]  # "الثالث" = 3: a day of the month written as a word
+    current: frozenset[str]  # "الجاري": a month of the publication year
+    previous: frozenset[str]  # "الماضي": the last such month before the publication month
+    parts: dict[str, _Part]  # "منتصف": mid-month
     followers: frozenset[str]
     blockable: frozenset[str]  # relative phrases that a blocker word after them disowns
     blocker: re.Pattern[str] | None
+    said: re.Pattern[str] | None  # "، إن", "بأن": what follows a date of speech
 
 
 # --------------------------------------------------------------------------- lexicon reading
@@ -128,6 +143,17 @@ def _offset(value: Any) -> _Offset | None:
     if precision not in _UNITS.values():
         precision = _UNITS[unit]
     return _Offset(unit, int(amount), precision)
+
+
+def _parts(value: Any, norm: Callable[[str], str]) -> dict[str, _Part]:
+    """{ day = 15, precision = "week" } entries (others ignored: user files may be odd)."""
+    out: dict[str, _Part] = {}
+    for k, v in _table(value).items():
+        day = v.get("day") if isinstance(v, Mapping) else None
+        if isinstance(day, int) and not isinstance(day, bool) and 1 <= day <= 28:
+            precision = v.get("precision", "day")
+            out[norm(k)] = _Part(day, precision if precision in _UNITS.values() else "day")
+    return out
 
 
 def _offsets(value: Any, norm: Callable[[str], str]) -> dict[str, _Offset]:
@@ -195,6 +221,10 @@ def _grammar(lang: str) -> _Grammar:
         **_ints(data.get("anchored_after"), norm),
     }
     fixed = keys("relative") + keys("anchored") + strings("not_dates")
+    # "الشهر الجاري", "last month": phrases that a day or a part of a month may count from
+    month_phrases = [
+        k for k in keys("relative") if getattr(relative.get(norm(k)), "unit", "") == "months"
+    ]
 
     # A period after an abbreviation belongs to the date only when a number follows ("Jan. 18").
     full_names = [k for k in keys("months") if norm(k) not in abbreviations]
@@ -210,6 +240,16 @@ def _grammar(lang: str) -> _Grammar:
     unit = _words(keys("units"), sc)
     dm_join = rf"(?:\s+(?:{words('day_month_joiners')}))?"
     my_join = rf"(?:(?:{words('month_year_joiners')})\s+)?"
+    joiner = words("day_month_joiners")
+    in_month = _words(month_phrases, sc)
+    ordinal = rf"{_words(keys('ordinal_days'), sc)}{_END}"
+    lead = rf"(?:(?:{words('month_leads')})\s+)?"  # "شهر تموز"
+    qualifier = _words(strings("month_current") + strings("month_last"), sc)
+
+    def month_tail(p: str) -> str:
+        """After a month name: its year, or a word that counts it from publication."""
+        return rf"(?:[,،]?\s+{my_join}(?P<{p}_y>{year})|\s+(?P<{p}_q>{qualifier}){_END})"
+
     last = strings("weekday_last")
     last_after = strings("weekday_last_after")
     leads = strings("weekday_leads")
@@ -229,10 +269,19 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?P<num_y>{_D}{{4}}){_END}"
         # 18 January 2019, 18th of January, 18 كانون الثاني/يناير ٢٠١٩
         rf"|(?P<dmy_d>{days}){dm_join}\s+(?P<dmy_m>{one_month}){twin}"
-        rf"(?:[,،]?\s+{my_join}(?P<dmy_y>{year}))?{_END})",
-        # January 18, 2019; Jan. 18; January 2019
-        rf"(?P<md_m>{one_month}){twin}(?:\s+(?P<md_d>{days})(?!:{_D})"
-        rf"(?:[,،]?\s+(?P<md_y>{year}))?|[,،]?\s+{my_join}(?P<my_y>{year})){_END}",
+        rf"{month_tail('dmy')}?{_END}"
+        # 18 من الشهر الجاري
+        rf"|(?P<dr_d>{day})\s+(?:{joiner})\s+(?P<dr_r>{in_month}){_END})",
+        # January 18, 2019; Jan. 18; January 2019; شهر آذار الماضي
+        rf"{lead}(?P<md_m>{one_month}){twin}(?:\s+(?P<md_d>{days})(?!:{_D})"
+        rf"(?:[,،]?\s+(?P<md_y>{year}))?|[,،]?\s+{my_join}(?P<my_y>{year})"
+        rf"|\s+(?P<md_q>{qualifier})){_END}",
+        # الثالث من شهر كانون الثاني الجاري; العاشر من آذار; الخامس من الشهر الماضي
+        rf"(?P<od_d>{ordinal})(?:{dm_join}\s+(?P<od_m>{one_month}){twin}{month_tail('od')}?"
+        rf"|\s+(?:{joiner})\s+(?P<od_r>{in_month})){_END}",
+        # منتصف شهر تموز الجاري; منتصف آذار 2019; منتصف الشهر الماضي
+        rf"(?P<mp_p>{_words(keys('month_parts'), sc)})\s+{lead}"
+        rf"(?:(?P<mp_m>{one_month}){twin}{month_tail('mp')}?|(?P<mp_r>{in_month})){_END}",
         # two days ago; three days after
         rf"(?P<n_n>{count})\s+(?P<n_u>{unit})\s+"
         rf"(?P<n_w>{_words(strings('ago_after') + keys('anchored_after'), sc)}){_END}",
@@ -252,6 +301,7 @@ def _grammar(lang: str) -> _Grammar:
     head = r"(?<!\w)" + (f"(?:{clitics})?" if clitics != _NEVER else "")
     ago = tuple(norm(w) for w in strings("ago_before"))
     blockers = strings("relative_blockers")
+    said = strings("said_after")
     return _Grammar(
         regex=re.compile(head + body),
         norm=norm,
@@ -265,9 +315,14 @@ def _grammar(lang: str) -> _Grammar:
         anchored=anchored,
         ago=frozenset(norm(w) for w in strings("ago_before") + strings("ago_after")),
         directions=directions,
+        ordinals=_ints(data.get("ordinal_days"), norm),
+        current=frozenset(norm(w) for w in _strings(data.get("month_current"))),
+        previous=frozenset(norm(w) for w in _strings(data.get("month_last"))),
+        parts=_parts(data.get("month_parts"), norm),
         followers=frozenset(norm(w) for w in _strings(data.get("year_followers"))),
         blockable=frozenset(k for k in relative if ago and k.startswith(ago)),
         blocker=re.compile(rf"\s+(?:{_words(blockers, sc)}){_END}") if blockers else None,
+        said=re.compile(rf"[\s,،]*(?:{words('said_after')}){_END}") if said else None,
     )
 
 
@@ -342,7 +397,25 @@ def find_dates(text: str, lang: str = "en", published: date | None = None) -> li
         if mention.kind == "absolute" and mention.value is not None:
             anchor = mention.value
         out.append(mention)
-    return _without_named_weekdays(out, text)
+    return _said(_without_named_weekdays(out, text), low, g)
+
+
+def _said(found: list[DateMention], low: str, g: _Grammar) -> list[DateMention]:
+    """Dates of speech: a date right before the words that open what a source said ("أفاد
+    المرصد، اليوم الأحد، بأن ..."), with the date words just before it ("اليوم الأحد")."""
+    if g.said is None:
+        return found
+    out = list(found)
+    said_next: DateMention | None = None
+    for i in range(len(out) - 1, -1, -1):
+        d = out[i]
+        joined = said_next is not None and _BETWEEN.fullmatch(low, d.span.end, said_next.span.start)
+        if g.said.match(low, d.span.end) or joined:
+            out[i] = d = replace(d, kind="said")
+            said_next = d
+        else:
+            said_next = None
+    return out
 
 
 def _lower(text: str) -> str:
@@ -372,9 +445,11 @@ def _read(
         # day first, as the region writes it; a month over 12 shows a month-first date
         return _full(span, y, b, a) if b <= 12 else _full(span, y, a, b)
     if m["dmy_d"] is not None:
-        month = g.months[g.norm(m["dmy_m"])]
         ambiguous = _ambiguous(m, "dmy_m", g, text)
-        return _day_month(span, month, m["dmy_d"], m["dmy_y"], ambiguous, published, anchor)
+        day = _number(m["dmy_d"])
+        return _named_month(span, g, m, "dmy", day, "day", ambiguous, published, anchor)
+    if m["dr_d"] is not None:
+        return _in_month_phrase(span, g, m["dr_r"], _number(m["dr_d"]), "day", published)
     if m["md_m"] is not None:
         month = g.months[g.norm(m["md_m"])]
         ambiguous = _ambiguous(m, "md_m", g, text)
@@ -383,7 +458,21 @@ def _read(
             if ambiguous or y not in YEARS:
                 return None
             return DateMention(span, date(y, month, 1), "month", False, "month")
-        return _day_month(span, month, m["md_d"], m["md_y"], ambiguous, published, anchor)
+        if m["md_q"] is not None:
+            return _counted_month(span, g, month, 1, "month", m["md_q"], published, anchor)
+        day = _number(m["md_d"])
+        year = _number(m["md_y"]) if m["md_y"] is not None else None
+        return _day_month(span, month, day, year, ambiguous, published, anchor)
+    if m["od_d"] is not None:
+        day = g.ordinals[g.norm(m["od_d"])]
+        if m["od_r"] is not None:
+            return _in_month_phrase(span, g, m["od_r"], day, "day", published)
+        return _named_month(span, g, m, "od", day, "day", False, published, anchor)
+    if m["mp_p"] is not None:
+        part = g.parts[g.norm(m["mp_p"])]
+        if m["mp_r"] is not None:
+            return _in_month_phrase(span, g, m["mp_r"], part.day, part.precision, published)
+        return _named_month(span, g, m, "mp", part.day, part.precision, False, published, anchor)
     if m["n_n"] is not None:
         return _counted(span, g, m["n_n"], m["n_u"], m["n_w"], published)
     if m["w_n"] is not None:
@@ -429,18 +518,86 @@ def _full(span: Span, y: int, month: int, day: int) -> DateMention | None:
     return DateMention(span, value, "day", False, "absolute") if value else None
 
 
-def _day_month(
+def _kind(precision: str) -> str:
+    """A day of a month is an absolute date; a part of a month or the whole one is a month."""
+    return "absolute" if precision == "day" else "month"
+
+
+def _named_month(
     span: Span,
-    month: int,
-    day_word: str,
-    year_word: str | None,
+    g: _Grammar,
+    m: re.Match[str],
+    group: str,
+    day: int,
+    precision: str,
     ambiguous: bool,
     published: date | None,
     anchor: date | None,
 ) -> DateMention | None:
-    day = _number(day_word)
-    if year_word is not None:
-        return _full(span, _number(year_word), month, day)
+    """A day or part (`day`) of the month named in `<group>_m`, with its year in `<group>_y`, a
+    word counting it from publication in `<group>_q` ("الجاري", "الماضي"), or neither."""
+    month = g.months[g.norm(m[f"{group}_m"])]
+    if m[f"{group}_q"] is not None:
+        word = m[f"{group}_q"]
+        return _counted_month(span, g, month, day, precision, word, published, anchor)
+    year = _number(m[f"{group}_y"]) if m[f"{group}_y"] is not None else None
+    return _day_month(span, month, day, year, ambiguous, published, anchor, precision)
+
+
+def _counted_month(
+    span: Span,
+    g: _Grammar,
+    month: int,
+    day: int,
+    precision: str,
+    word: str,
+    published: date | None,
+    anchor: date | None,
+) -> DateMention | None:
+    """A month counted from publication: "كانون الثاني الجاري" is in the publication year,
+    "آذار الماضي" the last March before the publication month (last year's when the report is
+    of March or earlier). Without a publication date, as a month named without a year: the
+    year that puts it nearest the last full date told before."""
+    value = None
+    if published is not None:
+        year = published.year
+        if g.norm(word) in g.previous and month >= published.month:
+            year -= 1
+        value = _safe(year, month, day)
+    elif anchor is not None:
+        value = _nearest(month, day, anchor)
+    return DateMention(span, value, precision, False, _kind(precision))
+
+
+def _in_month_phrase(
+    span: Span, g: _Grammar, phrase: str, day: int, precision: str, published: date | None
+) -> DateMention | None:
+    """A day or part of the month a relative phrase names: "الثالث من الشهر الجاري"."""
+    off = g.relative.get(g.norm(phrase))
+    if off is None:
+        return None
+    first = _shift(published, off) if published is not None else None
+    value = _safe(first.year, first.month, day) if first is not None else None
+    if day > 28 and first is not None and value is None:
+        return None  # "the 31st of this month" in a month of 30 days
+    return DateMention(span, value, precision, False, _kind(precision))
+
+
+def _day_month(
+    span: Span,
+    month: int,
+    day: int,
+    year: int | None,
+    ambiguous: bool,
+    published: date | None,
+    anchor: date | None,
+    precision: str = "day",
+) -> DateMention | None:
+    """A day (or part, at a coarser `precision`) of a month; without a year, the latest such
+    day not after publication, or else the one nearest the last full date told before."""
+    if year is not None:
+        value = _safe(year, month, day) if year in YEARS else None
+        return DateMention(span, value, precision, False, _kind(precision)) if value else None
     if ambiguous:
         return None  # "the toll may 2", "a march 18 km long"
     if _safe(2000, month, day) is None:  # a leap year: no such day in any year
@@ -452,7 +609,7 @@ def _day_month(
         value = _on_or_before(month, day, grace)
     elif anchor is not None:
         value = _nearest(month, day, anchor)
-    return DateMention(span, value, "day", False, "absolute")
+    return DateMention(span, value, precision, False, _kind(precision))
 
 
 def _counted(

@@ -208,6 +208,11 @@ def _in_named_governorate(p: PlaceMention, named: Counter[str | None]) -> PlaceM
     return replace(p, place=max(inside, key=lambda c: named[c.admin1]))
 
 
+def _mid_month(d: DateMention) -> bool:
+    """A date told to within a few days ("منتصف شهر تموز") tells incidents apart as a day does."""
+    return d.precision == "week" and not d.relative
+
+
 def _dateline(d: DateMention, m: Mentions) -> bool:
     """The publication date printed at the head of the page is not an incident's date."""
     return (
@@ -319,7 +324,8 @@ def build_claims(m: Mentions) -> list[Claim]:
             d
             for d in dates[i]
             if d.value is not None
-            and (d.precision == "day" or d.kind == "anchored")
+            and (d.precision == "day" or d.kind == "anchored" or _mid_month(d))
+            and d.kind != "said"  # the day a source spoke: the incident's only if nothing else
             and not _dateline(d, m)
         ]
         if general and not day_dates and not [p for p in places[i] if _exact(p)]:
@@ -435,6 +441,7 @@ def _fill(
     own_dates = [
         d for i in g.sentences for d in dates[i] if d.value is not None and not _dateline(d, m)
     ]
+    own_dates.sort(key=lambda d: d.kind == "said")  # an event's own date first
     focus = m.sentences[g.sentences[0]].start
 
     _fill_counts(claim, own_counts)
