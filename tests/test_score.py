@@ -420,3 +420,9 @@ def test_odd_predictions_do_not_crash(claims: list[dict[str, Any]]) -> None:
     assert s.detection.tp + s.detection.fp == len(claims)
     json.dumps(s.to_dict())
     format_scores(s)
+
+
+def test_a_superscript_digit_is_no_number() -> None:
+    from civcas.evaluate.score import _as_number
+
+    assert _as_number("²") == "²" and _as_number("٣") == 3 and _as_number(" 12 ") == 12

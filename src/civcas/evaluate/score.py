@@ -311,8 +311,8 @@ def _as_number(value: Any) -> Any:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+    if isinstance(value, str) and value.strip().lstrip("-").isdecimal():
+        return int(value.strip())  # isdecimal, not isdigit: "²" is a digit int() cannot read
     return value
 
 
