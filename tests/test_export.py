@@ -118,7 +118,7 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_registry_lists_every_format_with_a_description() -> None:
-    assert set(FORMATS) == {"claims", "incidents", "csv", "geojson", "acled", "ucdp"}
+    assert set(FORMATS) == {"claims", "incidents", "csv", "geojson", "acled", "ucdp", "victims"}
     for name, fmt in FORMATS.items():
         assert fmt.description and "\n" not in fmt.description, name
     assert FORMATS["claims"].options == ("names",)

@@ -6,6 +6,7 @@ The model imports nothing else of civcas; every other package builds on it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -366,6 +367,30 @@ class Link:
 
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "score": round(self.score, 3), "reasons": self.reasons}
+
+
+@dataclass(frozen=True, slots=True)
+class VictimMention:
+    """One named victim of one stored claim, with where and when the claim puts them: the unit
+    that victim deduplication compares."""
+
+    id: str  # "<claim id>/v<n>"
+    claim: str
+    name: str
+    parts: dict[str, str] = field(default_factory=dict)
+    incident: str | None = None
+    date: date | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    relation: str | None = None
+    sex: str | None = None
+    age: int | None = None
+
+
+def person_id(mention_ids: Iterable[str]) -> str:
+    """A deduplicated person's id: stable while its first mention (in id order) stays first."""
+    return "v" + hashlib.sha1(min(mention_ids).encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from civcas.extract import extract_report
 from civcas.ingest import IngestError, read_reports
 from civcas.link import LinkSettings, find_lineages, link_claims
 from civcas.link.compare import pairing_days
+from civcas.link.victims import VictimSettings, dedupe_victims
 from civcas.model import Report
 from civcas.store.ledger import Ledger, ReportClash
 
@@ -37,6 +38,7 @@ class RunSummary:
     claims_linked: int = 0
     incidents_touched: int = 0
     assessments_changed: int = 0
+    victims_changed: int = 0
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,16 +50,19 @@ def run(
     ledger: Ledger,
     *,
     settings: LinkSettings | None = None,
+    victim_settings: VictimSettings | None = None,
     text_column: str | None = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """Ingest, extract, link and assess `inputs` (paths, or reports already read) into `ledger`."""
+    """Ingest, extract, link and assess `inputs` (paths, or reports already read) into `ledger`,
+    then deduplicate the named victims."""
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     tick = progress or (lambda *_: None)
     settings = settings or LinkSettings.load()
     store_reports(_read(inputs, text_column, summary), ledger, summary, tick)
     link_pending(ledger, settings, summary, tick)
     assess_pending(ledger, summary, tick)
+    dedupe_pending(ledger, summary, tick, victim_settings)
     return summary
 
 
@@ -141,3 +146,23 @@ def assess_pending(ledger: Ledger, summary: RunSummary, tick: Progress) -> None:
         tick("assessing", n, len(todo))
 
 
+
+
+def dedupe_pending(
+    ledger: Ledger,
+    summary: RunSummary,
+    tick: Progress,
+    settings: VictimSettings | None = None,
+) -> None:
+    """Deduplicate the named victims when their mentions or incidents changed since the last
+    time (one transaction; the fingerprint of what was deduplicated makes re-runs no-ops)."""
+    mentions = ledger.victim_mentions()
+    fingerprint = ledger.victims_fingerprint(mentions)
+    if not mentions or fingerprint == ledger.last_victims_fingerprint():
+        return
+    tick("victims", 0, len(mentions))
+    persons = dedupe_victims(mentions, settings)
+    summary.victims_changed += ledger.save_persons(
+        persons.person_of, persons.links, fingerprint, summary.run_id
+    )
+    tick("victims", len(mentions), len(mentions))

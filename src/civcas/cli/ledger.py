@@ -1,4 +1,4 @@
-"""The ledger commands: run, incidents, show, tally, ask, export, history."""
+"""The ledger commands: run, incidents, show, tally, ask, victims, export, history."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from civcas.export import FORMATS, write
 from civcas.store.ledger import IncidentFilter, Ledger
+from civcas.store.victims import VictimFilter
 
 DB_HELP = (
     "The ledger: a SQLite file (default civcas.db, or $CIVCAS_DB) or a database URL such as "
@@ -78,7 +79,7 @@ def run_command(
         f"{summary.reports_known} already in the ledger, {len(summary.errors)} skipped; "
         f"{summary.claims_added} claim(s) added, {summary.incidents_touched} incident(s) "
         f"updated. Ledger {db}: {counts['reports']} reports, {counts['claims']} claims, "
-        f"{counts['incidents']} incidents.",
+        f"{counts['incidents']} incidents, {counts['persons']} named victim(s).",
         err=True,
     )
     if not quiet:
@@ -172,9 +173,12 @@ def show_command(incident_id: str, db: str, as_json: bool) -> None:
              "lineage": c.lineage_id, **c.claim.to_dict()} for c in claims
         ]
         record["links"] = [link.to_dict() for link in links]
+        record["victims"] = _reconciliation(ledger, inc["id"]).to_dict()
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     click.echo(describe_incident(inc))
+    click.echo(f"  Victims: {_reconciliation(ledger, inc['id']).text}"
+               f" (civcas victims --incident {inc['id']})")
     for c in claims:
         r = c.report
         click.echo(f"\n  Source {r.id} ({r.outlet or 'outlet unknown'}, {r.lang or '?'}, "
@@ -188,14 +192,76 @@ def show_command(incident_id: str, db: str, as_json: bool) -> None:
                 continue
             quote = span.of(r.text).replace("\n", " ")
             click.echo(f"    {name} = {value}  ← \"{quote}\" [{span.start}:{span.end}]")
-        for name, span in zip(c.claim.victim_names, c.claim.victim_evidence, strict=False):
-            click.echo(f"    victim = {name}  ← [{span.start}:{span.end}]")
+        for victim in c.claim.victims:
+            span = victim.span
+            click.echo(f"    victim = {victim.name}  ← [{span.start}:{span.end}]")
     if links:
         from civcas.link import explain
 
         click.echo("\n  Links:")
         for link in sorted(links, key=lambda x: -x.score):
             click.echo(f"    {link.a} ~ {link.b}: {explain(link)}")
+
+
+def _reconciliation(ledger: Ledger, incident_id: str) -> Any:
+    from civcas.assess.victims import reconcile
+
+    found = ledger.victims_of_incident(incident_id)
+    implied = [g["count"] for g in found["unnamed_groups"]]
+    return reconcile(found["assessment"].get("counts") or {}, found["named"], implied)
+
+
+@click.command("victims")
+@click.option("--incident", help="Only the victims of this incident.")
+@click.option("--name", help="Part of a name, in Latin or Arabic script (spellings alike).")
+@click.option("--place", help="Place name (any part of it).")
+@click.option("--admin1", help="Governorate, e.g. Idlib or 'Deir ez-Zor'.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Up to this date.")
+@click.option("--links", "show_links", is_flag=True,
+              help="Why the mentions of each person were joined: match weights and reasons.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON person record per line.")
+@db_option
+def victims_command(incident: str | None, name: str | None, place: str | None,
+                    admin1: str | None, since: Any, until: Any, show_links: bool, as_json: bool,
+                    db: str) -> None:
+    """Named victims, one line per person, deduplicated across reports and scripts.
+
+    Victims' names are personal data: share them with care (`civcas export --format victims
+    --no-names` leaves them out).
+    """
+    ledger = _open(db)
+    where = VictimFilter(incident=incident, place=place, admin1=admin1, name=name,
+                         since=since.date() if since else None,
+                         until=until.date() if until else None)
+    if incident:
+        if ledger.incident(incident) is None:
+            raise click.ClickException(f"no incident {incident!r} (see `civcas incidents`)")
+        rec = _reconciliation(ledger, incident)
+        if not as_json:
+            click.echo(f"Incident {incident}: {rec.text}")
+    persons = ledger.persons(where)
+    if as_json:
+        for person in persons:
+            click.echo(json.dumps(person, ensure_ascii=False))
+        return
+    if not persons:
+        click.echo("no named victim")
+        return
+    click.echo(f"{'person':<12} {'name':<32} {'sex/age':<10} {'date':<10} {'place':<18} "
+               f"{'incident':<16} src  other spellings")
+    for p in persons:
+        who = "/".join(str(x) for x in (p["sex"], p["age"] or p["age_group"]) if x) or "-"
+        click.echo(
+            f"{p['id']:<12} {p['name'][:32]:<32} {who[:10]:<10} "
+            f"{(p['dates'] or ['?'])[0]:<10} {(p['places'] or ['?'])[0][:18]:<18} "
+            f"{', '.join(p['incidents'])[:16] or '-':<16} {len(p['reports']):>3}  "
+            f"{'; '.join(p['spellings'][1:])}"
+        )
+        if show_links:
+            for link in ledger.victim_links([m["id"] for m in p["mentions"]]):
+                why = ", ".join(f"{k} {v:+.1f}" for k, v in link.reasons.items() if v)
+                click.echo(f"    {link.a} ~ {link.b}: weight {link.score:+.1f} ({why})")
 
 
 TALLY_KEYS = ("perpetrator", "admin1", "month", "year", "event_type", "grade", "place")
@@ -296,6 +362,11 @@ def export_command(fmt: str, output: str, no_names: bool, db: str, place: str | 
     where = _where(place, admin1, perpetrator, since, until, grade)
     if fmt == "claims":
         records: Any = ledger.reports_with_claims()
+    elif fmt == "victims":
+        records = ledger.persons()
+        if where != IncidentFilter():  # the incident filters pick the persons' incidents
+            chosen = {inc["id"] for inc in ledger.incidents(where)}
+            records = [p for p in records if chosen & set(p["incidents"])]
     else:
         records = ledger.incidents(where)
     if output != "-":
@@ -323,4 +394,4 @@ def history_command(entity_id: str | None, db: str) -> None:
 
 
 COMMANDS = (run_command, incidents_command, show_command, tally_command, ask_command,
-            export_command, history_command)
+            victims_command, export_command, history_command)

@@ -1,7 +1,8 @@
 """Export writers: the ledger's claims and incidents as JSON Lines, CSV, GeoJSON, ACLED and UCDP.
 
 Writers are pure: they take an iterable of records (the dicts of `Assessment.to_dict()`; for
-"claims", pairs of a report dict and its linked claim dicts) and a text stream, and return a
+"claims", pairs of a report dict and its linked claim dicts; for "victims", the person records
+of `Ledger.persons()`) and a text stream, and return a
 `WriteResult`. They read no database; the caller queries the ledger and opens the stream (CSV
 streams with `newline=""`).
 
@@ -25,6 +26,7 @@ from civcas.export.common import FLAT_COLUMNS, WriteResult
 from civcas.export.jsonl import write_claims, write_incidents
 from civcas.export.tabular import write_csv, write_geojson
 from civcas.export.ucdp import write_ucdp
+from civcas.export.victims import write_victims
 
 Writer = Callable[..., WriteResult]
 
@@ -50,6 +52,7 @@ FORMATS: dict[str, Format] = {
     "geojson": Format(write_geojson, "GeoJSON points of the incidents that have coordinates"),
     "acled": Format(write_acled, "CSV with ACLED's columns and codes"),
     "ucdp": Format(write_ucdp, "CSV with UCDP GED's columns and codes"),
+    "victims": Format(write_victims, "CSV, one named victim (deduplicated person) a row"),
 }
 
 

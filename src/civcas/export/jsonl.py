@@ -32,6 +32,7 @@ def linked_claim(claim: Mapping[str, Any], names: bool = True) -> dict[str, Any]
         evidence = dict(out.get("evidence") or {})
         evidence.pop("victim_names", None)
         out["evidence"] = evidence
+        out.pop("victims", None)  # the details name their person too
     return out
 
 

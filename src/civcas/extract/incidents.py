@@ -20,10 +20,13 @@ from civcas.extract.dates import DateMention
 from civcas.extract.events import EventMention, pick_event_type
 from civcas.extract.phrases import Hit, Phrases
 from civcas.extract.places import PlaceMention
+from civcas.extract.victim_details import apply as apply_facts
+from civcas.extract.victim_details import describe_victims
 from civcas.extract.victims import NameMention
 from civcas.knowledge.gazetteer import normalise
 from civcas.knowledge.lexicon import load
-from civcas.model import Claim, Span
+from civcas.knowledge.names import name_parts
+from civcas.model import Claim, Span, UnnamedVictims, Victim
 
 DATELINE_CHARS = 300  # how far into the text a printed publication date may stand
 CIVILIAN_GROUPS = frozenset({"civilians", "children", "women", "family"})
@@ -637,6 +640,30 @@ def _assign_names(kept: list[tuple[_Group, Claim]], m: Mentions) -> None:
     if not kept or not m.names:
         return
     starts = [m.sentences[g.sentences[0]].start for g, _ in kept]
+
+    def claim_at(pos: int) -> Claim:
+        return kept[max(0, bisect_right(starts, pos) - 1)][1]
+
+    placed: list[tuple[Claim, Victim]] = []
     for name in m.names:
-        k = max(0, bisect_right(starts, name.span.start) - 1)
-        kept[k][1].add_victim(name.name, name.span)
+        claim = claim_at(name.span.start)
+        victim = claim.add_victim(name.name, name.span)
+        if not victim.parts:
+            victim.parts = name_parts(name.name)
+        placed.append((claim, victim))
+    # what the report says of each victim, and the kin it counts without names
+    facts, unnamed = describe_victims(m.text, m.lang, m.names)
+    for (claim, victim), fact in zip(placed, facts, strict=True):
+        of = None
+        if fact.of is not None and placed[fact.of][0] is claim:
+            of = _victim_index(claim, placed[fact.of][1])
+        apply_facts(victim, fact, of)
+    for group in unnamed:
+        claim = placed[group.of][0] if group.of is not None else claim_at(group.span.start)
+        of = _victim_index(claim, placed[group.of][1]) if group.of is not None else None
+        claim.unnamed_victims.append(UnnamedVictims(group.relation, group.span, group.count, of))
+
+
+def _victim_index(claim: Claim, victim: Victim) -> int | None:
+    """Where a victim stands in the claim's list (by identity: two may share a name's words)."""
+    return next((k for k, v in enumerate(claim.victims) if v is victim), None)

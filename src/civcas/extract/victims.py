@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from civcas.extract.phrases import Phrases, fold, proclitic_readings
+from civcas.knowledge.gazetteer import load_gazetteer
 from civcas.knowledge.lexicon import load
+from civcas.knowledge.names import has_known_name, word_readings_known
 from civcas.model import Span
 
 
@@ -56,12 +59,30 @@ class _Lexicon:
     not_names: frozenset[str]
     place_words: tuple[str, ...]
     words: _Words | None  # set for a script without capitals
+    require_known: bool = False  # a capitalised name must hold a known personal name
+    titles: frozenset[str] = frozenset()  # ranks and offices written before a name
 
 
 def _folded(values: object) -> frozenset[str]:
     if not isinstance(values, list):
         return frozenset()
     return frozenset(fold(v) for v in values if isinstance(v, str) and v.strip())
+
+
+def _strings(values: object) -> list[str]:
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+
+def relation_phrases(data: dict[str, Any]) -> list[str]:
+    """The relation words of a victims lexicon as written after a name: each word of its
+    `relations` table, behind each of its `possessives` where the language writes them apart
+    ("his wife"); the one table serves ending names and reading relations."""
+    table = data.get("relations")
+    words = [w for w in table if isinstance(w, str)] if isinstance(table, dict) else []
+    possessives = _strings(data.get("possessives"))
+    if not possessives:
+        return words
+    return [f"{p} {w}" for p in possessives for w in words]
 
 
 def _int(value: object, default: int) -> int:
@@ -77,17 +98,18 @@ def _lexicon(lang: str) -> _Lexicon:
     word = r"(?:(?:" + particles + r")[-\s])?[^\W\d_a-z][\w’'ʼ]*(?:-[^\W\d_][\w’'ʼ]*)*"
     name = re.compile(rf"(?:{word})(?:\s+(?:{word})){{1,4}}")
     names = load(lang, "names")
+    given = _strings(names.get("given")) + _strings(names.get("female"))
     words = None
-    if names.get("given"):
+    if given:
         article = load(lang, "script").get("article", "")
         words = _Words(
-            given=_folded(names.get("given")),
+            given=_folded(given),
             not_given=frozenset(_bare(v) for v in names.get("not_given", []) if isinstance(v, str)),
             particles=_folded(names.get("particles")),
             inner=_folded(names.get("inner")),
             not_family=_folded(names.get("not_family")),
             # a stop word that folds to a given name (على ~ علي) is told by `not_given`
-            stop=_folded(names.get("stop")) - _folded(names.get("given")),
+            stop=_folded(names.get("stop")) - _folded(given),
             article=fold(article) if isinstance(article, str) else "",
             max_words=_int(names.get("max_words"), 6),
             unknown_in_list=_int(names.get("unknown_in_list"), 0),
@@ -97,12 +119,14 @@ def _lexicon(lang: str) -> _Lexicon:
         cues=Phrases((p, p) for p in data.get("list_cues", []) if isinstance(p, str)),
         person_cues=Phrases.of(data.get("person_cues", []), "person"),
         copulas=_folded(data.get("copulas")),
-        relations=Phrases.of(data.get("relations", []), "relation"),
+        relations=Phrases.of(relation_phrases(data), "relation"),
         aliases=Phrases.of(data.get("alias_cues", []), "alias"),
         name=name,
         not_names=frozenset(data.get("not_names", [])),
         place_words=tuple(f" {w.lower()} " for w in data.get("place_prepositions", [])),
         words=words,
+        require_known=data.get("require_known_name") is True,
+        titles=frozenset(w.casefold() for w in _strings(data.get("titles"))),
     )
 
 
@@ -118,31 +142,79 @@ def find_victim_names(
     for cue in lex.cues.finditer(text):
         end = _list_end(text, cue.span.end)
         for m in lex.name.finditer(text, cue.span.end, end):
-            name = _trim(m.group(), lex.not_names)
+            name = _trim(m.group(), lex.not_names, lex.titles)
             if name is None:
                 continue
             start = m.start() + m.group().index(name)
             if text[max(0, start - 8) : start].lower().endswith(lex.place_words) or name in seen:
                 continue
+            if _POSSESSIVE.search(name):
+                continue  # "X's wife": X is named for whose kin the victim is
+            if lex.require_known and not has_known_name(name):
+                continue  # "United States", "Revolutionary Youth": no person's name
+            if _is_place(name):
+                continue  # "Tal Tamr", "Ayn Issa": a place named after a list cue
             seen.add(name)
             out.append(NameMention(Span(start, start + len(name)), name))
     return out
 
 
 _LIST_STOP = re.compile(r"[)\n]|\.(?:\s|$)")
+# A list written one item a line: "1- X", "2. Y", "- Z", "• W" (the number may be a range of
+# people counted together: "4-5-6 ...").
+_ITEM_LINE = re.compile(r"[ \t]*(?:[0-9\u0660-\u0669]{1,3}(?:\s*[-–.)]\s*[0-9\u0660-\u0669]{1,3})*"
+                        r"\s*[-–.)]|[-–•*▪●])[ \t]*\S[^\n]*")
+_HEAD_BEFORE_LINES = 40  # at most this much between a cue and the line break of its list
 
 
 def _list_end(text: str, start: int) -> int:
-    """A list runs to the end of its bracket or sentence, at most 600 characters."""
+    """A list runs to the end of its bracket or sentence, at most 600 characters; a cue that
+    ends its line ("the names of the victims:") opens a list of numbered or bulleted lines."""
     limit = min(len(text), start + 600)
     m = _LIST_STOP.search(text, start, limit)
-    return m.end() if m else limit
+    if m is None:
+        return limit
+    if text[m.start()] == "\n" and m.start() - start <= _HEAD_BEFORE_LINES:
+        end = _item_lines_end(text, m.start())
+        if end is not None:
+            return end
+    return m.end()
 
 
-def _trim(candidate: str, not_names: frozenset[str]) -> str | None:
-    """Drop leading and trailing words that are not names; a name has at least two words."""
+def _item_lines_end(text: str, pos: int) -> int | None:
+    """The end of the run of item lines that starts after `pos` (blank lines between them)."""
+    end = None
+    limit = min(len(text), pos + 3000)
+    while pos < limit:
+        while pos < limit and text[pos] in "\n\r \t":
+            pos += 1
+        m = _ITEM_LINE.match(text, pos, limit)
+        if m is None:
+            break
+        end = pos = m.end()
+    return end
+
+
+_POSSESSIVE = re.compile(r"[’'ʼ]s$")
+
+
+def _is_place(name: str) -> bool:
+    """A name whose first word is no personal name and that the gazetteer knows as a place
+    (alone or with its second word: "Tel Tamr Military Council")."""
+    words = name.split()
+    if word_readings_known(words[0]):
+        return False
+    gazetteer = load_gazetteer()
+    return any(gazetteer.lookup(" ".join(words[:n])) for n in {2, len(words)})
+
+
+def _trim(
+    candidate: str, not_names: frozenset[str], titles: frozenset[str] = frozenset()
+) -> str | None:
+    """Drop leading and trailing words that are not names, and ranks or offices before a name
+    (they stay in the text for what is said of the victim); a name has at least two words."""
     words = candidate.split()
-    while words and words[0] in not_names:
+    while words and (words[0] in not_names or words[0].casefold() in titles):
         words.pop(0)
     while words and words[-1] in not_names:
         words.pop()
@@ -184,6 +256,14 @@ def _find_by_words(text: str, lex: _Lexicon, w: _Words) -> list[NameMention]:
         name = _name_at(text, start, end, lex, w, in_list=True)
         if name is not None:
             found.setdefault(name.span.start, name)
+    for hit in lex.relations.finditer(text):  # "... وابنه محمد خالد العبد الله"
+        start = _NAME_GAP.match(text, hit.span.end)
+        if start is None or not _named_before(found, hit.span.start):
+            continue
+        end = _list_end(text, start.end())
+        name = _name_at(text, start.end(), end, lex, w, in_list=True)
+        if name is not None:
+            found.setdefault(name.span.start, name)
     out: list[NameMention] = []
     seen: set[str] = set()
     for name in sorted(found.values(), key=lambda n: n.span.start):
@@ -199,6 +279,11 @@ def _find_by_words(text: str, lex: _Lexicon, w: _Words) -> list[NameMention]:
             seen.add(key)
             out.append(name)
     return out
+
+
+def _named_before(found: dict[int, NameMention], pos: int) -> bool:
+    """A victim is named before `pos`: a relation word after it names their kin."""
+    return any(start < pos for start in found)
 
 
 def _cue_as_written(text: str, span: Span, phrase: str) -> bool:

@@ -21,10 +21,10 @@ from civcas.knowledge.gazetteer import (
     has_arabic,
     haversine_km,
     load_gazetteer,
-    name_keys,
     normalise,
     standard_admin1,
 )
+from civcas.knowledge.names import latin_key, part_keys
 from civcas.link.settings import LinkSettings, default_settings
 from civcas.model import Link, SourcedClaim
 
@@ -160,10 +160,14 @@ class FeatureBuilder:
         return self._place[memo]
 
     def _name_keys(self, name: str) -> frozenset[str]:
-        """Spelling keys of a victim's name, Latin and Arabic script alike."""
+        """Keys of a victim's name, the same in Latin and Arabic script: the whole name, and
+        its given and family name (a report may leave the father's name out)."""
         if name not in self._names:
-            strong, weak = name_keys(name)
-            self._names[name] = frozenset(strong + weak)
+            parts = part_keys(name)
+            keys = {latin_key(name)}
+            if parts.get("given") and parts.get("family"):
+                keys.add(f"{parts['given']}|{parts['family']}")
+            self._names[name] = frozenset(k for k in keys if k)
         return self._names[name]
 
     def _snippet(self, sc: SourcedClaim) -> tuple[str, bool]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, and_, func, or_, select, update
@@ -18,15 +18,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from civcas.knowledge.gazetteer import standard_admin1
 from civcas.model import CLAIM_FIELDS, Assessment, Claim, Extraction, Link, Report, SourcedClaim
+from civcas.store.common import chunks as _chunks
+from civcas.store.common import history_row as _history
+from civcas.store.common import now as _now
 from civcas.store.db import open_engine
-from civcas.store.schema import ClaimRow, HistoryRow, IncidentRow, LinkRow, ReportRow
+from civcas.store.schema import (
+    ClaimRow,
+    HistoryRow,
+    IncidentRow,
+    LinkRow,
+    ReportRow,
+    VictimRow,
+)
+from civcas.store.victims import VictimStore, victim_rows
 
 # Claim fields stored as their own columns (victim names and evidence go in JSON columns).
 _CLAIM_COLUMNS = tuple(f for f in CLAIM_FIELDS if f != "victim_names")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +52,7 @@ class ReportClash(ValueError):
     """A report id already stored with another text: reports are never modified."""
 
 
-class Ledger:
+class Ledger(VictimStore):
     """One ledger database (SQLite file or PostgreSQL), migrated to the latest schema on open."""
 
     def __init__(self, db: str | os.PathLike[str] | Engine | None = None) -> None:
@@ -88,6 +95,9 @@ class Ledger:
             s.flush()  # the report row first: its claims refer to it
             for claim_id, (n, claim) in zip(ids, enumerate(extraction.claims, 1), strict=True):
                 s.add(_claim_row(claim_id, report.id, n, claim))
+            s.flush()  # claims before the victims that refer to them
+            for claim_id, claim in zip(ids, extraction.claims, strict=True):
+                s.add_all(victim_rows(claim_id, claim))
             s.add(_history(now, run_id, "report", report.id, "added", {"claims": len(ids)}))
         return ids
 
@@ -270,6 +280,12 @@ class Ledger:
                     .where(IncidentRow.status == "active")
                 )
                 or 0,
+                "victim mentions": s.scalar(
+                    select(func.count()).select_from(VictimRow).where(VictimRow.name.is_not(None))
+                )
+                or 0,
+                "persons": s.scalar(select(func.count(func.distinct(VictimRow.person_id))))
+                or 0,
                 "history": s.scalar(select(func.count()).select_from(HistoryRow)) or 0,
             }
 
@@ -386,19 +402,6 @@ def _merged(spans: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
         else:
             out.append((lo, hi))
     return out
-
-
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _history(
-    at: datetime, run_id: str | None, entity: str, entity_id: str, action: str, detail: Any
-) -> HistoryRow:
-    return HistoryRow(
-        at=at, run_id=run_id, entity=entity, entity_id=entity_id, action=action, detail=detail
-    )
 
 
 def _report_row(report: Report, lang: str, now: datetime) -> ReportRow:

@@ -107,6 +107,48 @@ class LinkRow(Base):
     reasons: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class VictimRow(Base):
+    """One mention of victims in one claim: a named person as written, with what the report says
+    of them and the evidence, or people it counts without names (`name` null, `count`).
+
+    `person_id` is the person the mention was deduplicated into (null until then); `name_key`
+    and `name_skeleton` are the name's Latin and Arabic-script keys, for search in either script.
+    """
+
+    __tablename__ = "victims"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    parts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    relation: Mapped[str | None] = mapped_column(String(32))
+    of_seq: Mapped[int | None] = mapped_column(Integer)
+    sex: Mapped[str | None] = mapped_column(String(16))
+    age: Mapped[int | None] = mapped_column(Integer)
+    age_group: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str | None] = mapped_column(String(16))
+    count: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
+    name_key: Mapped[str | None] = mapped_column(String(300), index=True)
+    name_skeleton: Mapped[str | None] = mapped_column(String(300))
+    person_id: Mapped[str | None] = mapped_column(ID, index=True)
+
+
+class VictimLinkRow(Base):
+    """Why two mentions were taken for one person: the match weight and each comparison's part."""
+
+    __tablename__ = "victim_links"
+
+    mention_a: Mapped[str] = mapped_column(ForeignKey("victims.id"), primary_key=True)
+    mention_b: Mapped[str] = mapped_column(ForeignKey("victims.id"), primary_key=True)
+    weight: Mapped[float] = mapped_column(Float)
+    probability: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class HistoryRow(Base):
     """Append-only record of every change to the ledger: what, when, in which run."""
 
