@@ -1,11 +1,12 @@
 """Victim deduplication at scale: synthetic named victims, spelt as outlets spell them.
 
 Each synthetic person (given, father's and family name, in an incident with a day and a place)
-is mentioned by one to four reports, each writing the name its own way: a Latin spelling
-variant of every part (Mohammed / Mohamed / Muhammad ...), or the Arabic script; the article
-as "Al-", "al-", "El-" or joined; the father's name dropped by some. A share of mentions sits
-in another incident of the same day and place (a strike that linking split in two). Given names
-follow a steep (Zipf) curve, family names are many, as in the lists monitors publish.
+is listed by one to four reports of its incident, each writing the name its own way: a Latin
+spelling variant of every part (Mohammed / Mohamed / Muhammad ...), or the Arabic script; the
+article as "Al-", "al-", "El-" or joined; the father's name dropped by some. A share of
+mentions sits in another incident of the same day and place (a strike that linking split in
+two). Given names follow a steep (Zipf) curve, family names are many, as in the lists monitors
+publish.
 
 For each size the script runs `civcas.link.victims.dedupe_victims` (Splink on DuckDB) and, as
 the named baseline in the same process, the grouping most spreadsheets do: identical name key
@@ -101,13 +102,17 @@ def family_name(rnd: random.Random) -> tuple[list[str], str]:
 
 
 def world(n_mentions: int, seed: int) -> tuple[list[VictimMention], list[int]]:
-    """`n_mentions` mentions of synthetic people, and each mention's true person."""
+    """`n_mentions` mentions of synthetic people, and each mention's true person.
+
+    Each incident has one to six victims, often of one family (brothers share the father's
+    and family name, and a common given name may repeat); one to four reports list them, each
+    report a subset, as monitors' lists do (a report names a person once)."""
     rnd = random.Random(seed)
     weights = [1 / (rank + 1) for rank in range(len(GIVEN))]
     families = [family_name(rnd) for _ in range(max(200, n_mentions // 40))]
     mentions: list[VictimMention] = []
     truth: list[int] = []
-    person = incident = 0
+    person = incident = report = 0
     start = date(2014, 1, 1)
     while len(mentions) < n_mentions:
         incident += 1
@@ -116,21 +121,28 @@ def world(n_mentions: int, seed: int) -> tuple[list[VictimMention], list[int]]:
         admin1 = f"gov-{int(lat * 3) % 14}"
         family = rnd.choice(families)
         father = rnd.choices(GIVEN, weights)[0]
+        victims = []
         for _ in range(rnd.randint(1, 6)):  # victims of one incident, often one family
             person += 1
             given = rnd.choices(GIVEN, weights)[0]
             fam = family if rnd.random() < 0.6 else rnd.choice(families)
             dad = father if fam is family else rnd.choices(GIVEN, weights)[0]
-            for _ in range(min(4, 1 + int(rnd.expovariate(1.2)))):
+            victims.append((person, given, dad, fam))
+        for _ in range(min(4, 1 + int(rnd.expovariate(1.2)))):
+            report += 1
+            claim = f"r{report}/1"
+            # a share of reports sits in another incident of the same day and place (a strike
+            # that linking split in two)
+            where = incident if rnd.random() < 0.85 else -incident
+            listed = [v for v in victims if rnd.random() < 0.8] or victims[:1]
+            for k, (who, given, dad, fam) in enumerate(listed, 1):
                 if len(mentions) >= n_mentions:
                     break
-                where = incident if rnd.random() < 0.85 else -incident
-                claim = f"c{len(mentions)}"
                 mentions.append(VictimMention(
-                    id=f"{claim}/v1", claim=claim, name=spell(rnd, given, dad, fam),
+                    id=f"{claim}/v{k}", claim=claim, name=spell(rnd, given, dad, fam),
                     incident=f"i{where}", date=day, lat=lat, lon=lon, admin1=admin1,
                 ))
-                truth.append(person)
+                truth.append(who)
     return mentions, truth
 
 

@@ -92,7 +92,8 @@ def test_parts_of_a_trinomial_name_as_written() -> None:
 
 
 def test_kunya_laqab_and_particles() -> None:
-    assert name_parts("Abu Hatem al-Shaqra") == {"kunya": "Abu Hatem", "given": "al-Shaqra"}
+    # a kunya and one name: the Abu Hatem of the Shaqra family
+    assert name_parts("Abu Hatem al-Shaqra") == {"kunya": "Abu Hatem", "family": "al-Shaqra"}
     assert name_parts("Khaled Ahmad Abu Hamdan")["family"] == "Abu Hamdan"
     assert name_parts("Umm Abd al-Rahman") == {"kunya": "Umm Abd al-Rahman"}
     assert name_parts("Hajj Ali Hasan Khalaf") == {

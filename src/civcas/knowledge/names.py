@@ -55,6 +55,7 @@ def _rules() -> SimpleNamespace:
         vowels=vowels,
         vowel_max=max(len(k) for k in vowels),
         final=dict(lat["final"]),
+        after_double={str(k): tuple(v) for k, v in lat.get("after_double", {}).items()},
         words={str(k): str(v) for k, v in lat["words"].items()},
         digraphs=tuple(digraphs),
         singles=dict(tr["latin"]["singles"]),
@@ -67,6 +68,7 @@ def _rules() -> SimpleNamespace:
         ar_final_h_after=frozenset(ar["final_h_after"]),
         ar_semivowels=dict(ar["semivowels"]),
         ar_not_article=frozenset(ar["not_article"]),
+        ar_final_swaps=tuple(tuple(pair) for pair in ar.get("final_swaps", [])),
         ar_article=str(tr["arabic"]["article"]),
         abd_words=frozenset(comp["abd_words"]),
         abd_glue=tuple(sorted(comp["abd_glue"], key=len, reverse=True)),
@@ -85,6 +87,12 @@ def _rules() -> SimpleNamespace:
         laqab_cues=tuple(laqab["cues_latin"]) + tuple(laqab["cues_arabic"]),
         glued_articles=tuple(raw["particles"]["glued_latin"]),
         letters_ar=dict(raw["skeleton"]["letters"]),
+    )
+    cues = sorted(ns.laqab_cues, key=len, reverse=True)
+    ns.laqab_re = (
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+        if cues
+        else None
     )
     ns.abd_key = _arabic_word_key(ns, ns.abd_arabic, frozenset())
     ns.allah_key = _arabic_word_key(ns, ns.allah_arabic, frozenset())
@@ -171,10 +179,26 @@ def _reduced(symbols: list[tuple[str, str]]) -> str:
     return _collapse([s for cls, s in symbols if cls != "L"])
 
 
+def _arabic_spellings(r: SimpleNamespace, word: str) -> list[str]:
+    """The word as written and as it may be meant where typists swap the last letter: ى for ي
+    (لؤى = لؤي, مصطفي = مصطفى), ه for ة (سميه = سمية)."""
+    bare = _arabic_letters(r, word)
+    out = [bare]
+    for written, meant in r.ar_final_swaps:
+        if bare.endswith(written):
+            out.append(bare[: -len(written)] + meant)
+    return out
+
+
+def _arabic_known(r: SimpleNamespace, word: str, known: frozenset[str]) -> list[str]:
+    """The full skeletons of the word's spellings that are known names."""
+    fulls = [_collapse([s for _, s in _arabic_symbols(r, w)]) for w in _arabic_spellings(r, word)]
+    return list(dict.fromkeys(f for f in fulls if f in known))
+
+
 def _arabic_word_key(r: SimpleNamespace, word: str, known: frozenset[str]) -> str:
-    symbols = _arabic_symbols(r, _arabic_letters(r, word))
-    full = _collapse([s for _, s in symbols])
-    return full if full in known else _reduced(symbols)
+    found = _arabic_known(r, word, known)
+    return found[0] if found else _reduced(_arabic_symbols(r, _arabic_letters(r, word)))
 
 
 # --------------------------------------------------------------------------- Latin words
@@ -182,6 +206,12 @@ def _arabic_word_key(r: SimpleNamespace, word: str, known: frozenset[str]) -> st
 
 def _ascii(r: SimpleNamespace, word: str) -> str:
     """Lowercase ASCII letters: length marks as double letters, diacritics and ayn signs off."""
+    return _ascii_word(word)
+
+
+@lru_cache(maxsize=1 << 18)
+def _ascii_word(word: str) -> str:
+    r = _rules()
     for k, v in r.long_letters.items():
         word = word.replace(k, v)
     out = []
@@ -284,6 +314,9 @@ def _latin_choices(r: SimpleNamespace, segments: list[_Segment]) -> list[list[tu
             choices.append([(mark, 0)])
         else:
             readings = list(_group_readings(seg.text))
+            doubled = i >= 2 and segments[i - 1].kind == "C" and segments[i - 1] == segments[i - 2]
+            if doubled and seg.text in r.after_double:
+                readings = [(s, k) for k, s in enumerate(r.after_double[seg.text])]
             if i == 0:
                 readings = [("a" + s, k) for s, k in readings]
             choices.append(readings)
@@ -365,7 +398,7 @@ def word_readings(word: str) -> tuple[str, ...]:
     share a reading can be one name, where their keys (the likeliest readings) differ."""
     r = _rules()
     if has_arabic(word):
-        return (word_key(word),)
+        return tuple(dict.fromkeys([word_key(word), *_arabic_known(r, word, r.known)]))
     w = _ascii(r, word)
     if not w:
         return ()
@@ -397,17 +430,24 @@ class Unit:
     key: str
 
 
-def _words(name: str) -> list[_Word]:
+@lru_cache(maxsize=1 << 18)
+def _words(name: str) -> tuple[_Word, ...]:
+    """The words of a name with where they stand (a sign of ayn at a word's end left out)."""
     out: list[_Word] = []
     for m in _WORD.finditer(name):
         text = m.group().rstrip(_APOSTROPHES)  # "Asmaa’": the sign ends the word
         end = m.start() + len(text)
         out.append(_Word(text, m.start(), end, name[m.end() : m.end() + 1] in ("-", "‐", "‑")))
-    return out
+    return tuple(out)
 
 
 def _folded(r: SimpleNamespace, word: str) -> str:
-    return word.translate(r.ar_strip) if has_arabic(word) else _ascii(r, word)
+    return _folded_word(word)
+
+
+@lru_cache(maxsize=1 << 18)
+def _folded_word(word: str) -> str:
+    return word.translate(_rules().ar_strip) if has_arabic(word) else _ascii_word(word)
 
 
 def _is_article(r: SimpleNamespace, words: list[_Word], i: int) -> bool:
@@ -420,8 +460,14 @@ def _is_article(r: SimpleNamespace, words: list[_Word], i: int) -> bool:
 
 
 def _glued_key(r: SimpleNamespace, word: str) -> str | None:
+    return _glued_key_of(word)
+
+
+@lru_cache(maxsize=1 << 18)
+def _glued_key_of(word: str) -> str | None:
     """The key of a compound written as one word: Abdulghani, Abdullah, Nasrallah, Nureddin,
     عبدالغني, عبدالله; None for any other word."""
+    r = _rules()
     if has_arabic(word):
         w = word.translate(r.ar_strip)
         if w.startswith(r.abd_arabic) and len(w) > len(r.abd_arabic) + 2:
@@ -463,14 +509,14 @@ def _is_din(r: SimpleNamespace, word: str) -> bool:
     return f == r.din_arabic or f in r.din
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 18)
 def units(name: str) -> tuple[Unit, ...]:
     """The parts of a name as written, compounds joined, each with its key (titles, particles
     and articles carry no key)."""
     r = _rules()
-    words = _words(name)
-    for cue in r.laqab_cues:  # "X known as Y": Y is a nickname
-        at = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", name, re.IGNORECASE)
+    words = list(_words(name))
+    if r.laqab_re is not None:  # "X known as Y": Y is a nickname
+        at = r.laqab_re.search(name)
         if at is not None:
             head = [w for w in words if w.end <= at.start()]
             tail = [w for w in words if w.start >= at.end()]
@@ -516,7 +562,13 @@ def _units(r: SimpleNamespace, words: list[_Word]) -> list[Unit]:
 
 
 def _without_glued_article(r: SimpleNamespace, word: str) -> str:
+    return _without_glued_article_of(word)
+
+
+@lru_cache(maxsize=1 << 18)
+def _without_glued_article_of(word: str) -> str:
     """A family name with the article glued on (Almui, Alhassan, Elkhatib) without it."""
+    r = _rules()
     if has_arabic(word):
         return word
     w = _ascii(r, word)
@@ -575,7 +627,7 @@ class Part:
     readings: tuple[str, ...]
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 18)
 def parts(name: str) -> dict[str, Part]:
     """The parts of a name (model.NAME_PARTS): given, father, grandfather, family (a trinomial
     name reads given, father, family), kunya and laqab where present."""
@@ -585,6 +637,7 @@ def parts(name: str) -> dict[str, Part]:
     kunyas = [u for u in found if u.kind == "kunya"]
     if kunyas and len(names) >= 2 and kunyas[-1].start > names[-1].start:
         names.append(kunyas.pop())  # "Khaled Ahmad Abu Hamdan": a family name
+    family_only = bool(kunyas) and len(names) == 1 and names[0].start > kunyas[0].start
     if kunyas:
         out["kunya"] = Part(kunyas[0].start, kunyas[0].end, kunyas[0].key, (kunyas[0].key,))
     laqab = [u for u in found if u.kind in ("laqab", "title")]
@@ -592,7 +645,9 @@ def parts(name: str) -> dict[str, Part]:
         out["laqab"] = Part(laqab[0].start, laqab[-1].end, "", ())
     if not names:
         return out
-    if len(names) <= 3:
+    if family_only:  # "Abu Mohammed Al-Shaiti": the Abu Mohammed of the Shaiti family
+        order: tuple[str, ...] = ("family",)
+    elif len(names) <= 3:
         order = ORDER[:1] if len(names) == 1 else ("given", "family")
         order = ("given", "father", "family") if len(names) == 3 else order
     else:  # the names between the grandfather's and the family name go with the grandfather
@@ -650,19 +705,25 @@ def part_keys(name: str) -> dict[str, str]:
     return {part: p.key for part, p in parts(name).items() if p.key}
 
 
+def is_known_key(key: str) -> bool:
+    """Whether a key is the skeleton of a known name: two different known names are two names,
+    not two spellings of one."""
+    return key in _rules().known
+
+
 def part_readings(name: str) -> dict[str, tuple[str, ...]]:
     """Every reading of each part of a name: parts whose readings meet can be one name."""
     return {part: p.readings for part, p in parts(name).items() if p.readings}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def latin_key(name: str) -> str:
     """The name's skeletons in Latin symbols, one per part, titles, particles and articles left
     out: "Yousef Jassim Al-Mu'i", "Yusuf al-Jasim al-Moui" and "يوسف جاسم المعي" share one."""
     return " ".join(u.key for u in units(name) if u.key and u.kind in ("name", "kunya"))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def arabic_skeleton(name: str) -> str:
     """The same skeletons in Arabic letters: the key as an Arabic reader searches it."""
     letters = _rules().letters_ar

@@ -23,12 +23,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from civcas.knowledge.names import arabic_skeleton, latin_key, part_keys, part_readings
+from civcas.knowledge.names import (
+    arabic_skeleton,
+    is_known_key,
+    latin_key,
+    part_keys,
+    part_readings,
+)
 from civcas.link.settings import DATA
 from civcas.model import Link, VictimMention, person_id
 
-# The name parts compared, each a column of Splink's input.
-PART_COLUMNS: tuple[str, ...] = ("given", "father", "grandfather", "family")
+# The name parts compared, each a column of Splink's input (with `<part>_readings`, every
+# reading of it, and `<part>_known`, whether its key is a known name).
+PART_COLUMNS: tuple[str, ...] = ("given", "father", "grandfather", "family", "kunya")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +107,7 @@ def mention_row(m: VictimMention) -> dict[str, Any]:
     for part in PART_COLUMNS:
         row[part] = keys.get(part) or None
         row[f"{part}_readings"] = list(readings.get(part, ())) or None
+        row[f"{part}_known"] = is_known_key(row[part]) if row[part] else None
     row["name_key"] = latin_key(m.name) or None
     row["skeleton"] = arabic_skeleton(m.name) or None
     row["day"] = m.date.toordinal() if m.date else None
@@ -138,7 +146,7 @@ def _link(rows: list[dict[str, Any]], s: VictimSettings) -> Persons:
     logging.getLogger("splink").setLevel(logging.ERROR)  # no chatter on a user's terminal
     linker = Linker(table, creator, log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_weight=s.threshold)
-    labels = s.labels()
+    labels = s.labels()  # joining pairs only: the rest are no evidence of one person
     out: list[Link] = []
     for p in predictions.as_record_list():
         reasons: dict[str, float] = {}
@@ -149,14 +157,35 @@ def _link(rows: list[dict[str, Any]], s: VictimSettings) -> Persons:
         a, b = sorted((str(p["unique_id_l"]), str(p["unique_id_r"])))
         out.append(Link(a, b, round(float(p["match_weight"]), 3), reasons))
     out.sort(key=lambda link: (link.a, link.b))
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_weight=s.threshold
-    )
-    groups: dict[Any, list[str]] = {}
-    for r in clusters.as_record_list():
-        groups.setdefault(r["cluster_id"], []).append(str(r["unique_id"]))
-    person_of = {i: person_id(members) for members in groups.values() for i in members}
-    return Persons(person_of, out)
+    claim_of = {str(r["unique_id"]): str(r["claim"]) for r in rows}
+    return Persons(_cluster(claim_of, out), out)
+
+
+def _cluster(claim_of: dict[str, str], links: Sequence[Link]) -> dict[str, str]:
+    """Persons from the joining pairs, strongest first: two groups are joined unless they hold
+    mentions of one claim (a list names each person once, so brothers listed side by side
+    stay two however alike another report's spellings make them)."""
+    parent = {m: m for m in claim_of}
+    claims: dict[str, set[str]] = {m: {c} for m, c in claim_of.items()}
+
+    def root(m: str) -> str:
+        while parent[m] != m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    for link in sorted(links, key=lambda k: (-k.score, k.a, k.b)):
+        a, b = root(link.a), root(link.b)
+        if a == b or claims[a] & claims[b]:
+            continue
+        if len(claims[a]) < len(claims[b]):
+            a, b = b, a
+        parent[b] = a
+        claims[a] |= claims.pop(b)
+    groups: dict[str, list[str]] = {}
+    for m in claim_of:
+        groups.setdefault(root(m), []).append(m)
+    return {m: person_id(members) for members in groups.values() for m in members}
 
 
 def _weight(prediction: dict[str, Any], name: str) -> float:
@@ -172,6 +201,7 @@ def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
     types = {"day": pa.int64(), "lat": pa.float64(), "lon": pa.float64(), "age": pa.int64()}
     types |= {f"{part}_readings": pa.list_(pa.string()) for part in PART_COLUMNS}
+    types |= {f"{part}_known": pa.bool_() for part in PART_COLUMNS}
     names = list(rows[0])
     return pa.table(
         {n: pa.array([r[n] for r in rows], type=types.get(n, pa.string())) for n in names}
