@@ -200,3 +200,37 @@ def test_a_ledger_from_before_victims_is_upgraded(tmp_path: Path) -> None:
     mentions = ledger.victim_mentions()
     assert [(m.id, m.name) for m in mentions] == [("r/1/v1", "Ali Hasan Khalaf")]
     assert ledger.persons()[0]["mentions"][0]["quote"] == "Ali Hasan Khalaf"
+
+
+def test_clusters_join_strongest_pairs_first_and_never_two_people_of_one_list() -> None:
+    from civcas.link.victims import Link, _cluster
+
+    claim_of = {"a/1/v1": "a/1", "a/1/v2": "a/1", "b/1/v1": "b/1", "c/1/v1": "c/1"}
+    # b/1/v1 is alike both people of list a/1: it joins the stronger, and the weaker pair
+    # would put the two people of one list together, so it is not followed
+    links = [
+        Link("a/1/v1", "b/1/v1", 5.0, {}),
+        Link("a/1/v2", "b/1/v1", 9.0, {}),
+        Link("b/1/v1", "c/1/v1", 4.0, {}),
+    ]
+    person = _cluster(claim_of, links)
+    assert person["a/1/v2"] == person["b/1/v1"] == person["c/1/v1"]
+    assert person["a/1/v1"] != person["a/1/v2"]
+    assert len(set(person.values())) == 2
+
+
+def test_given_and_fathers_name_alone_are_compared_within_a_governorate_and_year() -> None:
+    """Different family names meet only through the given and father's name: that rule is
+    bounded by governorate and year, so that a common pair is not compared country-wide."""
+    every_pair = victim_settings().with_threshold(-100.0)
+
+    def compared(**where: object) -> bool:
+        persons = dedupe_victims([
+            mention("a/1/v1", "Khalid Hamad Al-Saleh", incident="I1"),
+            mention("b/1/v1", "Khaled Hamad Al-Salhi", incident="I2", **where),
+        ], every_pair)
+        return bool(persons.links)
+
+    assert compared(date=date(2019, 3, 4))
+    assert not compared(date=date(2019, 3, 4), admin1="Aleppo", lat=36.2, lon=37.1)
+    assert not compared(date=date(2020, 3, 4))

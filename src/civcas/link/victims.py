@@ -101,7 +101,8 @@ class Persons:
 
 def mention_row(m: VictimMention) -> dict[str, Any]:
     """The columns Splink compares: the key of each name part (the same in either script) and
-    every reading of it (`<part>_readings`), incident, day, place, sex and age."""
+    every reading of it (`<part>_readings`), incident, day (and year, for blocking), place, sex
+    and age."""
     keys, readings = part_keys(m.name), part_readings(m.name)
     row: dict[str, Any] = {"unique_id": m.id, "claim": m.claim, "incident": m.incident}
     for part in PART_COLUMNS:
@@ -111,6 +112,7 @@ def mention_row(m: VictimMention) -> dict[str, Any]:
     row["name_key"] = latin_key(m.name) or None
     row["skeleton"] = arabic_skeleton(m.name) or None
     row["day"] = m.date.toordinal() if m.date else None
+    row["year"] = m.date.year if m.date else None
     row["lat"], row["lon"], row["admin1"] = m.lat, m.lon, m.admin1
     row["sex"], row["age"] = m.sex, m.age
     return row
@@ -199,7 +201,8 @@ def _columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Column lists with explicit types, so that an all-null column still has one."""
     import pyarrow as pa
 
-    types = {"day": pa.int64(), "lat": pa.float64(), "lon": pa.float64(), "age": pa.int64()}
+    types = {"day": pa.int64(), "year": pa.int64(), "age": pa.int64()}
+    types |= {"lat": pa.float64(), "lon": pa.float64()}
     types |= {f"{part}_readings": pa.list_(pa.string()) for part in PART_COLUMNS}
     types |= {f"{part}_known": pa.bool_() for part in PART_COLUMNS}
     names = list(rows[0])
