@@ -588,3 +588,39 @@ def test_post_time_stamp_stands_for_a_missing_publication_date() -> None:
     assert report_from_fields(row, "t").published == date(2020, 3, 4)
     dated = dict(row, published="2020-03-05")
     assert report_from_fields(dated, "t").published == date(2020, 3, 5)
+
+
+def test_a_reports_address_dates_it_where_nothing_else_does() -> None:
+    """A post id that carries its time, or a full date in the path; a month path or an address
+    that says nothing gives no date, and a stated publication date always wins."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from civcas.ingest.dates import url_date
+    from civcas.ingest.records import report_from_fields
+
+    def post_id(at: datetime) -> int:  # how X numbers a post made at `at`
+        return (int(at.timestamp() * 1000) - 1288834974657) << 22 | 12345
+
+    noon = datetime(2019, 1, 18, 12, 0, tzinfo=UTC)
+    assert url_date(f"https://twitter.com/monitor/status/{post_id(noon)}") == date(2019, 1, 18)
+    assert url_date(f"https://x.com/i/web/status/{post_id(noon)}?s=20") == date(2019, 1, 18)
+    # late evening UTC is already the next day in Syria and Iraq (UTC+3)
+    late = noon + timedelta(hours=10)
+    assert url_date(f"https://mobile.twitter.com/m/status/{post_id(late)}") == date(2019, 1, 19)
+    # the example of X's own API documentation: posted 2018-10-10 20:19:24 UTC
+    assert url_date("https://twitter.com/TwitterDev/status/1050118621198921728") == date(
+        2018, 10, 10
+    )
+    assert url_date("https://news.example.org/2022/10/28/civilians-wounded/") == date(2022, 10, 28)
+    assert url_date("https://news.example.org/ar/2022/04/report/") is None  # no day
+    assert url_date("https://www.facebook.com/page/posts/123456789") is None
+    assert url_date("https://twitter.com/monitor") is None
+    assert url_date("https://x.com/m/status/9" + "9" * 40) is None  # not a real id
+    assert url_date("https://news.example.org/2099/01/01/x", today=date(2026, 1, 1)) is None
+    assert url_date("not an address") is None and url_date(None) is None
+
+    row = {"text": "Warplanes struck the village yesterday, killing 3.",
+           "url": f"https://twitter.com/monitor/status/{post_id(noon)}"}
+    assert report_from_fields(row, "t").published == date(2019, 1, 18)
+    stated = dict(row, published="2019-01-20")
+    assert report_from_fields(stated, "t").published == date(2019, 1, 20)

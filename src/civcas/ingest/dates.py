@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
 
 from civcas.extract.dates import find_dates, parse_published
 
-__all__ = ["parse_published", "stamped_date"]
+__all__ = ["parse_published", "stamped_date", "url_date"]
 
 # Social-media pages copied as text keep the post's time stamp next to a middle dot:
 # "12:50 PM · Nov 30, 2024", "November 23, 2025 · Shared with Public".
@@ -48,3 +53,67 @@ def _day_date(piece: str, near_start: bool) -> date | None:
             if gap <= STAMP_REACH:
                 return mention.value
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Snowflake:
+    hosts: frozenset[str]
+    path: re.Pattern[str]
+    epoch_ms: int
+    shift: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Addresses:
+    offset: timedelta
+    snowflakes: tuple[_Snowflake, ...]
+
+
+@cache
+def _addresses() -> _Addresses:
+    raw = tomllib.loads(
+        (resources.files("civcas") / "data" / "addresses.toml").read_text(encoding="utf-8")
+    )
+    flakes = tuple(
+        _Snowflake(frozenset(f["hosts"]), re.compile(f["path"]), int(f["epoch_ms"]),
+                   int(f["shift"]))
+        for f in raw.get("snowflake", [])
+    )
+    return _Addresses(timedelta(hours=float(raw["utc_offset_hours"])), flakes)
+
+
+def url_date(url: str | None, today: date | None = None) -> date | None:
+    """The day a report's address says it was published, or None: a post id that carries its
+    time (X/Twitter, `data/addresses.toml`), else a full date in the path (/2019/01/18/, read
+    by htmldate). A year and month alone (/2019/01/) say no day, so they give nothing."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    latest = today or date.today()
+    settings = _addresses()
+    for flake in settings.snowflakes:
+        if host not in flake.hosts:
+            continue
+        found = flake.path.match(parts.path)
+        if found is None:
+            return None
+        ms = (int(found[1]) >> flake.shift) + flake.epoch_ms
+        try:
+            posted = datetime.fromtimestamp(ms / 1000, tz=UTC) + settings.offset
+        except (OverflowError, OSError, ValueError):
+            return None
+        day = posted.date()
+        return day if flake.epoch_ms / 1000 < posted.timestamp() and day <= latest else None
+    return _path_date(url, latest)
+
+
+def _path_date(url: str, latest: date) -> date | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date("<html></html>", url=url, extensive_search=False,
+                          max_date=latest.isoformat())
+    except Exception:  # htmldate is a helper here: a URL it cannot read gives no date
+        return None
+    return date.fromisoformat(found) if found else None
