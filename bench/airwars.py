@@ -113,8 +113,9 @@ def max_figure(claims: Sequence[Claim]) -> int | None:
 
 
 def named_perpetrators(claims: Sequence[Claim]) -> set[str]:
-    """The actors the report names as perpetrator, "unknown" left out."""
-    return {c.perpetrator for c in claims if c.perpetrator and c.perpetrator != "unknown"}
+    """The actors the report names as perpetrator (co-perpetrators included: "قوات النظام
+    وروسيا" names both), "unknown" left out."""
+    return {actor for c in claims for actor in c.perpetrators if actor != "unknown"}
 
 
 def position(value: int, low: int, high: int) -> str:

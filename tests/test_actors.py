@@ -68,3 +68,51 @@ def test_target_after_an_article() -> None:
     text = "The raid killed 9 members of the Islamic State group near the river."
     (isis,) = actors(text)
     assert isis.target
+
+
+def _claim(text: str, lang: str):  # type: ignore[no-untyped-def]
+    from civcas.extract import extract_report
+    from civcas.model import Report
+
+    claims = extract_report(Report(text, lang=lang)).claims
+    assert claims, text
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actors", "words"),
+    [
+        ("قتل مدنيان اليوم الأحد بقصف مدفعي لقوات النظام وروسيا على بلدة آفس شرقي إدلب.", "ar",
+         ["Syrian government", "Russia"], "وروسيا"),
+        ("قتل ثلاثة مدنيين بغارات لحلف نظام الأسد وروسيا على مدينة أريحا اليوم السبت.", "ar",
+         ["Syrian government", "Russia"], "وروسيا"),
+        ("قتل مدنيان في مداهمة نفذتها قسد بدعم من التحالف الدولي في بلدة الشحيل أمس.", "ar",
+         ["SDF", "US-led coalition"], "التحالف الدولي"),
+        ("Two civilians were killed on Sunday when regime forces and Russian warplanes shelled "
+         "a market in Ariha.", "en", ["Syrian government", "Russia"], "Russian warplanes"),
+        ("Warplanes believed to belong to Russia and the Syrian regime struck Ariha on Monday, "
+         "killing four civilians.", "en", ["Russia", "Syrian government"], "Syrian regime"),
+    ],
+)
+def test_actors_named_together_as_the_attackers(
+    text: str, lang: str, actors: list[str], words: str
+) -> None:
+    claim = _claim(text, lang)
+    assert sorted(claim.perpetrators) == sorted(actors)  # which is first is the picker's choice
+    quoted = [claim.evidence["perpetrator"].of(text)] + [c.span.of(text) for c in
+                                                          claim.co_perpetrators]
+    assert words in quoted
+    back = type(claim).from_dict(claim.to_dict())
+    assert back.co_perpetrators == claim.co_perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Two civilians were killed in clashes between the SDF and ISIS in Hajin on Sunday.", "en"),
+        ("قتل مدنيان في اشتباكات بين قسد وداعش في بلدة هجين يوم الأحد.", "ar"),
+        ("Coalition warplanes killed three civilians in Hajin, the SDF said on Sunday.", "en"),
+    ],
+)
+def test_two_sides_or_a_speaker_are_no_co_perpetrators(text: str, lang: str) -> None:
+    assert _claim(text, lang).co_perpetrators == []

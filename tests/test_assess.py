@@ -284,3 +284,45 @@ def test_rules_come_from_the_data_file() -> None:
     assert rules.weight("alleged") > rules.weight("denied") > rules.weight("unknown")
     assert rules.fair_min_sources == 2
     assert rules.family("Turkish-backed factions") == "Turkey"
+
+
+# --- actors named together --------------------------------------------------------------------
+
+JOINT = "Regime forces and Russian warplanes shelled the market of Kafr Example on Monday."
+
+
+def joint(cid: str, attribution: str = "asserted") -> SourcedClaim:
+    from civcas.model import CoPerpetrator
+
+    sc = blame(cid, "Syrian government", attribution, text=JOINT,
+               perpetrator_evidence="Regime forces and Russian warplanes shelled")
+    sc.claim.co_perpetrators = [CoPerpetrator("Russia", Span(18, 35))]
+    return sc
+
+
+def test_actors_named_together_are_both_in_the_table_and_do_not_compete() -> None:
+    out = assess_incident("i1", [joint("a"), joint("b"), blame("c", "Russia", text=JOINT)])
+    assert set(out.perpetrators) == {"Russia", "Syrian government"}
+    assert out.perpetrators[0] == "Russia"  # three sources name it, two the regime
+    rows = [(e.claim_id, e.actor, e.attribution) for e in out.attribution]
+    assert rows == [
+        ("a/0", "Syrian government", "asserted"), ("a/0", "Russia", "asserted"),
+        ("b/0", "Syrian government", "asserted"), ("b/0", "Russia", "asserted"),
+        ("c/0", "Russia", "alleged"),
+    ]
+    russia = out.attribution[1]
+    assert russia.span is not None and russia.span.of(JOINT) == "Russian warplanes"
+    assert out.grade == "fair"
+    assert not any("different actors" in c for c in out.contradictions)
+
+
+def test_sources_that_blame_only_different_actors_still_compete() -> None:
+    out = assess_incident("i1", [joint("a"), blame("b", "ISIS", text=JOINT)])
+    assert out.grade == "contested"
+    assert any(c.startswith("different actors named") for c in out.contradictions)
+
+
+def test_a_denial_is_the_perpetrators_word_alone() -> None:
+    out = assess_incident("i1", [joint("a", "denied")])
+    by_actor = {e.actor: e.attribution for e in out.attribution}
+    assert by_actor == {"Syrian government": "denied", "Russia": "alleged"}

@@ -181,6 +181,15 @@ class Victim:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class CoPerpetrator:
+    """A second actor the report names together with the perpetrator as the attackers
+    ("قوات النظام وروسيا": regime forces and Russia), with the words that name it."""
+
+    actor: str
+    span: Span
+
+
 @dataclass(slots=True)
 class UnnamedVictims:
     """People a report counts without naming them: "and his family", "وأطفاله الثلاثة".
@@ -236,6 +245,8 @@ class Claim:
     victims: list[Victim] = field(default_factory=list)
     # people counted without names ("and his family")
     unnamed_victims: list[UnnamedVictims] = field(default_factory=list)
+    # actors named together with `perpetrator` as the attackers, same attribution
+    co_perpetrators: list[CoPerpetrator] = field(default_factory=list)
     # field -> the span its value was read from (scalar fields)
     evidence: dict[str, Span] = field(default_factory=dict)
 
@@ -243,6 +254,12 @@ class Claim:
     def victim_names(self) -> list[str]:
         """Contract 2's `victim_names`: the names as written, in order."""
         return [v.name for v in self.victims]
+
+    @property
+    def perpetrators(self) -> list[str]:
+        """The perpetrator, then the actors named together with it as the attackers."""
+        first = [self.perpetrator] if self.perpetrator else []
+        return first + [c.actor for c in self.co_perpetrators if c.actor not in first]
 
     @property
     def victim_evidence(self) -> list[Span]:
@@ -282,6 +299,9 @@ class Claim:
             out["victims"] = [v.to_dict() for v in self.victims]
         if self.unnamed_victims:
             out["unnamed_victims"] = [u.to_dict() for u in self.unnamed_victims]
+        if self.co_perpetrators:
+            out["co_perpetrators"] = [c.actor for c in self.co_perpetrators]
+            evidence["co_perpetrators"] = [c.span.as_list() for c in self.co_perpetrators]
         return out
 
     @classmethod
@@ -309,6 +329,13 @@ class Claim:
             ]
         unnamed = data.get("unnamed_victims") or []
         claim.unnamed_victims = [UnnamedVictims.from_dict(u) for u in unnamed]
+        claim.co_perpetrators = [
+            CoPerpetrator(str(actor), Span(int(w[0]), int(w[1])))
+            for actor, w in zip(
+                data.get("co_perpetrators") or [], evidence.get("co_perpetrators") or [],
+                strict=False,
+            )
+        ]
         return claim
 
 

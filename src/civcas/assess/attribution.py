@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from civcas.assess.rules import Rules
 from civcas.assess.support import tally
@@ -16,17 +17,44 @@ def attribution_of(sc: SourcedClaim, rules: Rules) -> str:
     return sc.claim.attribution or rules.missing_attribution
 
 
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """One actor a claim names as the attacker: its perpetrator or a co-perpetrator."""
+
+    sc: SourcedClaim
+    actor: str
+    attribution: str
+    span: Span | None
+
+
+def namings(claims: Sequence[SourcedClaim], rules: Rules) -> list[Naming]:
+    """Every actor each claim names as the attacker, in claim order. A co-perpetrator shares the
+    claim's attribution, except a denial or a claim of responsibility: that is the word of the
+    perpetrator alone, and the report still alleges the actor named with it."""
+    out: list[Naming] = []
+    for sc in claims:
+        if not sc.claim.perpetrator:
+            continue
+        attribution = attribution_of(sc, rules)
+        out.append(Naming(sc, sc.claim.perpetrator, attribution, _span(sc.claim)))
+        shared = "alleged" if attribution in ("denied", "claimed") else attribution
+        for co in sc.claim.co_perpetrators:
+            if co.actor != sc.claim.perpetrator:
+                out.append(Naming(sc, co.actor, shared, co.span))
+    return out
+
+
 def _span(claim: Claim) -> Span | None:
     return next((claim.evidence[k] for k in _WORD_KEYS if k in claim.evidence), None)
 
 
-def entry(sc: SourcedClaim, rules: Rules) -> AttributionEntry:
-    """One row of the attribution table for a claim that names a perpetrator."""
-    span = _span(sc.claim)
+def entry(naming: Naming) -> AttributionEntry:
+    """One row of the attribution table: an actor a claim names, with the quoted words."""
+    sc, span = naming.sc, naming.span
     words = sc.claim.perpetrator_evidence or (span.of(sc.report.text) if span else None)
     return AttributionEntry(
-        actor=sc.claim.perpetrator or "",
-        attribution=attribution_of(sc, rules),
+        actor=naming.actor,
+        attribution=naming.attribution,
         claim_id=sc.id,
         report_id=sc.report.id,
         outlet=sc.report.outlet,
@@ -36,21 +64,22 @@ def entry(sc: SourcedClaim, rules: Rules) -> AttributionEntry:
 
 
 def attribution_table(claims: Sequence[SourcedClaim], rules: Rules) -> list[AttributionEntry]:
-    """One entry per claim that names a perpetrator, in claim order."""
-    return [entry(sc, rules) for sc in claims if sc.claim.perpetrator]
+    """One entry per actor each claim names (co-perpetrators too), in claim order."""
+    return [entry(n) for n in namings(claims, rules)]
 
 
-def _named(claims: Sequence[SourcedClaim], rules: Rules) -> list[SourcedClaim]:
-    return [sc for sc in claims if sc.claim.perpetrator and rules.is_actor(sc.claim.perpetrator)]
+def _named(claims: Sequence[SourcedClaim], rules: Rules) -> list[Naming]:
+    return [n for n in namings(claims, rules) if rules.is_actor(n.actor)]
 
 
 def actor_support(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, tuple[float, int]]:
     """Actor -> (weight, lineages): the sum over lineages of the largest weight each gives."""
     best: dict[str, dict[str, float]] = {}
-    for sc in _named(claims, rules):
-        per_lineage = best.setdefault(sc.claim.perpetrator or "", {})
-        weight = rules.weight(attribution_of(sc, rules))
-        per_lineage[sc.lineage_id] = max(weight, per_lineage.get(sc.lineage_id, 0.0))
+    for n in _named(claims, rules):
+        per_lineage = best.setdefault(n.actor, {})
+        weight = rules.weight(n.attribution)
+        lineage = n.sc.lineage_id
+        per_lineage[lineage] = max(weight, per_lineage.get(lineage, 0.0))
     return {actor: (sum(w.values()), len(w)) for actor, w in best.items()}
 
 
@@ -65,18 +94,24 @@ def perpetrators(claims: Sequence[SourcedClaim], rules: Rules) -> list[str]:
 def accusers(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, set[str]]:
     """Actor -> the lineages that blame it (assert, allege or claim; not deny, not 'unknown')."""
     out: dict[str, set[str]] = {}
-    for sc in _named(claims, rules):
-        attribution = attribution_of(sc, rules)
-        if attribution != "denied" and rules.weight(attribution) > 0:
-            out.setdefault(sc.claim.perpetrator or "", set()).add(sc.lineage_id)
+    for n in _named(claims, rules):
+        if n.attribution != "denied" and rules.weight(n.attribution) > 0:
+            out.setdefault(n.actor, set()).add(n.sc.lineage_id)
     return out
 
 
 def competing(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, set[str]]:
-    """The accused actors where they belong to two families or more (else {})."""
+    """The accused actors where two sources blame different ones (else {}): two lineages
+    whose accused families have none in common. One source that names two actors together
+    ("regime forces and Russia") names joint attackers, not competing ones."""
     accused = accusers(claims, rules)
-    families = {rules.family(actor) for actor in accused}
-    return accused if len(families) > 1 else {}
+    blamed: dict[str, set[str]] = {}
+    for actor, lineages in accused.items():
+        for lineage in lineages:
+            blamed.setdefault(lineage, set()).add(rules.family(actor))
+    sets = list(blamed.values())
+    apart = any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1 :])
+    return accused if apart else {}
 
 
 def actor_contradiction(claims: Sequence[SourcedClaim], rules: Rules) -> str | None:

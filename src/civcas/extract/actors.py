@@ -8,6 +8,7 @@ which cue words of its sentence qualify it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,6 +62,9 @@ class _Lexicon:
     cues_precede: bool  # cues qualify what follows them, except the `trailing` ones
     trailing: Phrases
     window: int | None  # most words between a cue and the phrase for the cue to join it
+    joint: frozenset[str]  # what may stand between two actors named together as attackers
+    joint_not_after: Phrases  # words before two such actors that make them two sides
+    joint_skip: frozenset[str]  # words that end the first name ("regime *forces* and ...")
 
 
 @cache
@@ -84,7 +88,14 @@ def _lexicon(lang: str) -> _Lexicon:
         cues_precede=cues.get("cues_precede") is True,
         trailing=Phrases.of(cues.get("trailing", []), "trailing"),
         window=_window(cues.get("evidence_window")),
+        joint=frozenset(_words(j) for j in cues.get("joint", []) if _words(j)),
+        joint_not_after=Phrases.of(cues.get("joint_not_after", []), "sides"),
+        joint_skip=frozenset(_words(w) for w in cues.get("joint_skip", [])),
     )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _window(value: object) -> int | None:
@@ -105,6 +116,49 @@ def find_actors(text: str, sentences: list[Span], lang: str = "en") -> list[Acto
     return out
 
 
+SIDES_REACH = 25  # characters before the first actor where "between" makes the two sides
+
+
+def joint_actors(
+    text: str, named: ActorMention, mentions: Sequence[ActorMention], lang: str = "en"
+) -> list[ActorMention]:
+    """The other actors named together with `named` as the attackers ("قوات النظام وروسيا",
+    "regime forces and Russian warplanes"): a run of actor names in one sentence with only a
+    joining word of the lexicon between each two; none where "between" makes them two sides."""
+    lex = _lexicon(lang)
+    same = sorted((a for a in mentions if a.sentence == named.sentence), key=lambda a: a.span.start)
+    at = next((i for i, a in enumerate(same) if a.span == named.span), None)
+    if at is None:
+        return []
+
+    def joined(a: ActorMention, b: ActorMention) -> bool:
+        if b.target or b.actor == UNKNOWN or b.attribution in ("denied", "claimed"):
+            return False
+        words = _words(text[a.span.end : b.span.start]).split()
+        while words and words[0] in lex.joint_skip:
+            words.pop(0)
+        gap = " ".join(words)
+        # a joining letter written on the second name (the و of "وروسيا") is in its span
+        glued = not gap and text[b.span.start : b.span.start + 1].casefold() in lex.joint
+        return gap in lex.joint or glued
+
+    head = at
+    while head > 0 and joined(same[head - 1], same[head]) and not same[head - 1].target:
+        head -= 1
+    tail = at
+    while tail + 1 < len(same) and joined(same[tail], same[tail + 1]):
+        tail += 1
+    first = same[head]
+    reach = max(first.sentence.start, first.span.start - SIDES_REACH)
+    if head == tail or lex.joint_not_after.search(text, reach, first.span.start) is not None:
+        return []
+    out: list[ActorMention] = []
+    for a in same[head : tail + 1]:
+        if a.actor != named.actor and all(a.actor != b.actor for b in out):
+            out.append(a)
+    return out
+
+
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
 
 
@@ -118,9 +172,16 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     if skip:
         e = skip.end()
     after = text[e : min(sentence.end, e + 14)].lower()
-    target = bool(lex.target_before.endswith(text, s, 30)) or after.startswith(lex.target_after)
-    agent = bool(lex.agent_before.endswith(text, s, 30) or lex.agent_after.startswith(text, e, 30))
-    if agent and lex.target_before.endswith(text, s, 30) is None:
+    target_hit, agent_hit = lex.target_before.endswith(text, s, 30), lex.agent_before.endswith(
+        text, s, 30
+    )
+    target = bool(target_hit) or after.startswith(lex.target_after)
+    agent = bool(agent_hit or lex.agent_after.startswith(text, e, 30))
+    # "belong to Russia": the agent words hold the target word ("to"); the longer phrase rules
+    longer = agent_hit is not None and (
+        target_hit is None or agent_hit.span.start < target_hit.span.start
+    )
+    if agent and (target_hit is None or longer):
         target = False
     actor = hit.key
     attribution, cue = "asserted", None

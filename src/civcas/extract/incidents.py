@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from civcas.extract.actors import UNKNOWN, ActorMention
+from civcas.extract.actors import UNKNOWN, ActorMention, joint_actors
 from civcas.extract.casualties import CasualtyMention
 from civcas.extract.dates import DateMention
 from civcas.extract.events import EventMention, pick_event_type
@@ -26,7 +26,7 @@ from civcas.extract.victims import NameMention
 from civcas.knowledge.gazetteer import normalise
 from civcas.knowledge.lexicon import load
 from civcas.knowledge.names import name_parts
-from civcas.model import Claim, Span, UnnamedVictims, Victim
+from civcas.model import Claim, CoPerpetrator, Span, UnnamedVictims, Victim
 
 DATELINE_CHARS = 300  # how far into the text a printed publication date may stand
 CIVILIAN_GROUPS = frozenset({"civilians", "children", "women", "family"})
@@ -571,9 +571,16 @@ def _fill_perpetrator(
             if attribution != "denied" and _about(a.sentence, g, m, claim):
                 attribution, evidence = a.attribution, a.evidence
                 quote = evidence
+    joint = joint_actors(m.text, best, m.actors, m.lang) if best.actor != UNKNOWN else []
+    if joint and quote == best.quote:
+        # the words that name the attackers name them all: "بقصف مدفعي لقوات النظام وروسيا"
+        quote = quote.cover(min(joint, key=lambda a: a.span.start).span).cover(
+            max(joint, key=lambda a: a.span.end).span
+        )
     claim.set("perpetrator", best.actor, best.span)
     claim.set("attribution", attribution, evidence)
     claim.set("perpetrator_evidence", quote.of(m.text), quote)
+    claim.co_perpetrators = [CoPerpetrator(a.actor, a.span) for a in joint]
 
 
 _FULL_STOPS = ".!?؟…:؛"

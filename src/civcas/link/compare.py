@@ -54,6 +54,7 @@ class Features:
     big: bool  # a city or wider: many incidents share it
     event: str | None
     actor: str | None
+    actors: frozenset[str]  # the perpetrator and the actors named together with it
     kill_lo: int | None
     kill_hi: float  # math.inf: open range ("at least 5")
     victims: tuple[frozenset[str], ...]
@@ -135,6 +136,7 @@ class FeatureBuilder:
             big=big,
             event=None if c.event_type in (None, "other") else c.event_type,
             actor=c.perpetrator,
+            actors=frozenset(c.perpetrators),
             kill_lo=kill_lo,
             kill_hi=math.inf if kill_hi is None else kill_hi,
             victims=tuple(self._name_keys(n) for n in c.victim_names),
@@ -267,13 +269,14 @@ def compare_event(a: Features, b: Features, s: LinkSettings) -> Level:
 
 
 def compare_perpetrator(a: Features, b: Features, s: LinkSettings) -> Level:
-    """Same actor, allied actors, one of them unknown, or different."""
+    """Same actor (or one both name among the attackers), allied actors, one of them unknown,
+    or different."""
     level = s.levels["perpetrator"]
     if a.actor is None or b.actor is None:
         return None
     if a.actor == "unknown" or b.actor == "unknown":
         return level["unknown"]
-    if a.actor == b.actor:
+    if a.actor == b.actor or a.actors & b.actors:  # "regime forces and Russia" ~ "Russia"
         return level["same"]
     if frozenset((a.actor, b.actor)) in s.compatible_actors:
         return level["compatible"]

@@ -439,6 +439,7 @@ def _claim_row(claim_id: str, report_id: str, seq: int, claim: Claim) -> ClaimRo
         report_id=report_id,
         seq=seq,
         victim_names=list(claim.victim_names),
+        co_perpetrators=data.get("co_perpetrators"),
         evidence=data["evidence"],
         **{name: getattr(claim, name) for name in _CLAIM_COLUMNS},
     )
@@ -448,5 +449,6 @@ def _claim_of(row: ClaimRow) -> Claim:
     data: dict[str, Any] = {name: getattr(row, name) for name in _CLAIM_COLUMNS}
     data["date"] = row.date.isoformat() if row.date else None
     data["victim_names"] = row.victim_names or []
+    data["co_perpetrators"] = row.co_perpetrators or []
     data["evidence"] = row.evidence or {}
     return Claim.from_dict(data)

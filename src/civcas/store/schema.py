@@ -68,6 +68,8 @@ class ClaimRow(Base):
     women_killed_min: Mapped[int | None] = mapped_column(Integer)
     injured_min: Mapped[int | None] = mapped_column(Integer)
     victim_names: Mapped[list[Any]] = mapped_column(JSON)
+    # actors named together with the perpetrator as the attackers (evidence under the same key)
+    co_perpetrators: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incidents.id"), index=True)
 

@@ -1,0 +1,74 @@
+"""Actors named together as the attackers ("regime forces and Russia"): stored with their
+evidence, in the incident's attribution table, in the claims export, on both ledgers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from click.testing import CliRunner
+
+from civcas.cli.main import cli
+from civcas.model import Report
+from civcas.run import run
+from civcas.store.db import alembic_config, database_url
+from civcas.store.ledger import Ledger
+
+TEXT = (
+    "قتل ثلاثة مدنيين، بينهم طفل، اليوم الأحد بقصف مدفعي لقوات النظام وروسيا استهدف سوق "
+    "بلدة آفس شرقي إدلب."
+)
+
+
+def _report() -> Report:
+    return Report(TEXT, id="ar-joint", lang="ar", outlet="Monitor", published=date(2021, 2, 28))
+
+
+def test_actors_named_together_reach_the_incident(db: str) -> None:
+    ledger = Ledger(db)
+    run([_report()], ledger)
+    [record] = ledger.incidents()
+    assert set(record["perpetrators"]) == {"Syrian government", "Russia"}
+    [claim] = ledger.claims_of(record["id"])
+    assert [c.actor for c in claim.claim.co_perpetrators] == ["Russia"]
+    assert claim.claim.co_perpetrators[0].span.of(TEXT) == "وروسيا"
+    table = {e["actor"]: e for e in ledger.incident(record["id"])["attribution"]}
+    assert table["Russia"]["words"] == table["Syrian government"]["words"]
+    assert record["grade"] != "contested"
+    # the same input again changes nothing
+    before = ledger.incident(record["id"])
+    run([_report()], ledger)
+    assert ledger.incident(record["id"]) == before
+    ledger.close()
+
+
+def test_claims_export_carries_co_perpetrators_with_evidence(tmp_path: Path) -> None:
+    db = str(tmp_path / "l.db")
+    run([_report()], Ledger(db))
+    out = CliRunner().invoke(cli, ["export", "--format", "claims", "--db", db])
+    assert out.exit_code == 0, out.output
+    [row] = [json.loads(line) for line in out.output.splitlines() if line.startswith("{")]
+    [claim] = row["incidents"]
+    assert claim["co_perpetrators"] == ["Russia"]
+    start, end = claim["evidence"]["co_perpetrators"][0]
+    assert TEXT[start:end] == "وروسيا"
+    shown = CliRunner().invoke(cli, ["show", claim["incident"], "--db", db])
+    assert "Russia" in shown.output and "Syrian government" in shown.output
+
+
+def test_a_ledger_from_before_co_perpetrators_is_upgraded(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    engine = sa.create_engine(database_url(db))
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+    engine.dispose()
+    ledger = Ledger(db)  # upgrades to the newest revision
+    run([_report()], ledger)
+    [record] = ledger.incidents()
+    assert "Russia" in record["perpetrators"]
+    ledger.close()
