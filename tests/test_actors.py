@@ -88,6 +88,10 @@ def _claim(text: str, lang: str):  # type: ignore[no-untyped-def]
          ["Syrian government", "Russia"], "وروسيا"),
         ("قتل مدنيان في مداهمة نفذتها قسد بدعم من التحالف الدولي في بلدة الشحيل أمس.", "ar",
          ["SDF", "US-led coalition"], "التحالف الدولي"),
+        ("قتل طفلان اليوم الأحد بقصف لقوات النظام و #روسيا على مدينة سرمين شرقي إدلب.", "ar",
+         ["Syrian government", "Russia"], "روسيا"),
+        ("قتل ثلاثة مدنيين أمس بهجوم شنته قوات النظام بدعم روسي على بلدة كفرنبل.", "ar",
+         ["Syrian government", "Russia"], "بدعم روسي"),
         ("Two civilians were killed on Sunday when regime forces and Russian warplanes shelled "
          "a market in Ariha.", "en", ["Syrian government", "Russia"], "Russian warplanes"),
         ("Warplanes believed to belong to Russia and the Syrian regime struck Ariha on Monday, "

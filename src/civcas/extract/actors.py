@@ -134,12 +134,14 @@ def joint_actors(
     def joined(a: ActorMention, b: ActorMention) -> bool:
         if b.target or b.actor == UNKNOWN or b.attribution in ("denied", "claimed"):
             return False
-        words = _words(text[a.span.end : b.span.start]).split()
+        # hashtags of posts ("قوات النظام و #روسيا") are no words of their own
+        words = _words(text[a.span.end : b.span.start].replace("#", " ")).split()
         while words and words[0] in lex.joint_skip:
             words.pop(0)
         gap = " ".join(words)
-        # a joining letter written on the second name (the و of "وروسيا") is in its span
-        glued = not gap and text[b.span.start : b.span.start + 1].casefold() in lex.joint
+        # joining words written on or into the second name ("وروسيا", "بدعم روسي") are in its span
+        name = _words(b.span.of(text))
+        glued = not gap and any(name.startswith(j) and name != j for j in lex.joint)
         return gap in lex.joint or glued
 
     head = at
