@@ -43,6 +43,9 @@ SAME = [
     ["Abu Mohammed", "أبو محمد", "Abou Mohamed"],
     ["Saad", "Sa'ad", "سعد"],
     ["Ziad", "زياد"],
+    # "dh" for ظ in Iraqi spellings, "z" in Levantine ones
+    ["Kadhim", "Kazim", "Kazem", "كاظم"],
+    ["Dhafer", "Zafer", "Dhafir", "ظافر"],
 ]
 
 

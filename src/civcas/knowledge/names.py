@@ -56,6 +56,7 @@ def _rules() -> SimpleNamespace:
         vowel_max=max(len(k) for k in vowels),
         final=dict(lat["final"]),
         after_double={str(k): tuple(v) for k, v in lat.get("after_double", {}).items()},
+        consonants={str(k): tuple(v) for k, v in lat.get("consonants", {}).items()},
         words={str(k): str(v) for k, v in lat["words"].items()},
         digraphs=tuple(digraphs),
         singles=dict(tr["latin"]["singles"]),
@@ -228,6 +229,9 @@ def _ascii_word(word: str) -> str:
 class _Segment:
     kind: str  # C consonant, V vowel group
     text: str
+    # other Arabic letters the consonant may write (Iraqi "dh" for ظ: Kadhim = كاظم); they
+    # count only where they make a known name
+    alt: tuple[str, ...] = ()
 
 
 def _consonantal(w: str, i: int) -> bool:
@@ -252,11 +256,11 @@ def _segments(r: SimpleNamespace, w: str) -> list[_Segment]:
             continue
         for dg, rep in r.digraphs:
             if w.startswith(dg, i):
-                out.append(_Segment("C", rep))
+                out.append(_Segment("C", rep, r.consonants.get(dg, ())))
                 i += len(dg)
                 break
         else:
-            out.append(_Segment("C", r.singles.get(w[i], w[i])))
+            out.append(_Segment("C", r.singles.get(w[i], w[i]), r.consonants.get(w[i], ())))
             i += 1
     return out
 
@@ -306,7 +310,7 @@ def _latin_choices(r: SimpleNamespace, segments: list[_Segment]) -> list[list[tu
     n = len(segments)
     for i, seg in enumerate(segments):
         if seg.kind == "C":
-            choices.append([(seg.text, 0)])
+            choices.append([(seg.text, 0)] + [(alt, 2) for alt in seg.alt])
         elif i == n - 1:
             mark = _final_mark(r, seg.text)
             if i == 0:
