@@ -52,6 +52,10 @@ RELATIONS: tuple[str, ...] = (
     "relative",
     "family",
 )
+# Weekday names of exports, Monday first as date.weekday() counts (not the locale's names).
+WEEKDAYS: tuple[str, ...] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)
 SEXES: tuple[str, ...] = ("male", "female")
 AGE_GROUPS: tuple[str, ...] = ("child", "adult", "elderly")
 VICTIM_STATUSES: tuple[str, ...] = ("civilian", "combatant")
@@ -247,6 +251,9 @@ class Claim:
     unnamed_victims: list[UnnamedVictims] = field(default_factory=list)
     # actors named together with `perpetrator` as the attackers, same attribution
     co_perpetrators: list[CoPerpetrator] = field(default_factory=list)
+    # the weekday the report gives an incident it cannot date ("today, Friday" in a report
+    # without a publication date; Monday = 0): evidence for linking, not a date
+    weekday: int | None = None
     # field -> the span its value was read from (scalar fields)
     evidence: dict[str, Span] = field(default_factory=dict)
 
@@ -299,6 +306,8 @@ class Claim:
             out["victims"] = [v.to_dict() for v in self.victims]
         if self.unnamed_victims:
             out["unnamed_victims"] = [u.to_dict() for u in self.unnamed_victims]
+        if self.weekday is not None:
+            out["weekday"] = WEEKDAYS[self.weekday]
         if self.co_perpetrators:
             out["co_perpetrators"] = [c.actor for c in self.co_perpetrators]
             evidence["co_perpetrators"] = [c.span.as_list() for c in self.co_perpetrators]
@@ -329,6 +338,12 @@ class Claim:
             ]
         unnamed = data.get("unnamed_victims") or []
         claim.unnamed_victims = [UnnamedVictims.from_dict(u) for u in unnamed]
+        weekday = data.get("weekday")
+        if isinstance(weekday, str) and weekday in WEEKDAYS:
+            claim.weekday = WEEKDAYS.index(weekday)
+            if evidence.get("weekday"):
+                w = evidence["weekday"]
+                claim.evidence["weekday"] = Span(int(w[0]), int(w[1]))
         claim.co_perpetrators = [
             CoPerpetrator(str(actor), Span(int(w[0]), int(w[1])))
             for actor, w in zip(

@@ -116,6 +116,16 @@ def find_actors(text: str, sentences: list[Span], lang: str = "en") -> list[Acto
     return out
 
 
+SPEECH_REACH = 25  # characters before a date where a verb of speech makes it the day one spoke
+
+
+def spoken_before(text: str, start: int, lang: str = "en") -> bool:
+    """Whether a verb of speech stands just before `start` ("SANA reported on Saturday"): the
+    date that follows is the day a source spoke, not the day of the act."""
+    lex = _lexicon(lang)
+    return lex.speech.search(text, max(0, start - SPEECH_REACH), start) is not None
+
+
 SIDES_REACH = 25  # characters before the first actor where "between" makes the two sides
 
 

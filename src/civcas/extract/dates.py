@@ -54,6 +54,7 @@ class DateMention:
     relative: bool
     kind: str
     offset_days: int | None = None
+    weekday: int | None = None  # a weekday mention's day (Monday = 0), anchored or not
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,7 +484,9 @@ def _read(
         around = f" {g.norm(m['wd_pre'] or '')} {g.norm(m['wd_post'] or '')} "
         last = any(w in around for w in g.last)
         weekday = g.weekdays[g.norm(m["wd_day"])]
-        return DateMention(span, _weekday(weekday, last, published), "day", True, "weekday")
+        return DateMention(
+            span, _weekday(weekday, last, published), "day", True, "weekday", weekday=weekday
+        )
     if m["yr_y"] is not None:
         return _year(m, g, text)
     return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from civcas.extract.actors import UNKNOWN, ActorMention, joint_actors
+from civcas.extract.actors import UNKNOWN, ActorMention, joint_actors, spoken_before
 from civcas.extract.casualties import CasualtyMention
 from civcas.extract.dates import DateMention
 from civcas.extract.events import EventMention, pick_event_type
@@ -461,6 +461,10 @@ def _fill(
     if date is not None and date.value is not None:
         claim.set("date", date.value, date.span)
         claim.set("date_precision", date.precision, date.span)
+    else:
+        weekday = _undated_weekday(g, m, dates)
+        if weekday is not None and weekday.weekday is not None:
+            claim.set("weekday", weekday.weekday, weekday.span)
     if own_counts:
         focus = own_counts[0].span.start
     event = pick_event_type(own_events, focus, m.lang)
@@ -529,6 +533,17 @@ def _fill_region(claim: Claim, places: list[PlaceMention]) -> None:
             claim.set("country", p.place.country, p.span)
             claim.set("geo_precision", "country", p.span)
             return
+
+
+def _undated_weekday(g: _Group, m: Mentions, dates: list[list[DateMention]]) -> DateMention | None:
+    """The weekday a report gives an incident it cannot date ("Today, Friday, warplanes ...",
+    "شنت (الجمعة) غارات"), not the day a source spoke ("SANA reported on Saturday")."""
+    for i in g.sentences:
+        for d in dates[i]:
+            if d.kind == "weekday" and d.weekday is not None and not _dateline(d, m):
+                if not spoken_before(m.text, d.span.start, m.lang):
+                    return d
+    return None
 
 
 def _fill_perpetrator(

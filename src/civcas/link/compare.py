@@ -42,6 +42,8 @@ class Features:
     lo: int | None  # the days its date may stand for, as ordinals (day precision: lo == hi)
     hi: int | None
     day: bool  # a day-precision date
+    # its weekday (Monday = 0): its day-precision date's, or the one an undated report gives
+    weekday: int | None
     # the days it may be about, for blocking only: its date's, or, undated, the days before
     # its report was published; None where neither is known
     when: tuple[int, int] | None
@@ -126,6 +128,9 @@ class FeatureBuilder:
             lo=lo,
             hi=hi,
             day=lo is not None and lo == hi,
+            weekday=(
+                date.fromordinal(lo).weekday() if lo is not None and lo == hi else c.weekday
+            ),
             when=when,
             place_key=key,
             pcode=c.pcode,
@@ -195,13 +200,23 @@ def features(
 
 def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
     """Days apart; a coarse date is compatible with any day it covers. An undated claim is
-    about some day before its report came out: a date well outside those days tells against."""
+    about some day before its report came out: a date well outside those days tells against;
+    the weekday an undated report gives agrees with the other's weekday or not."""
     level = s.levels["date"]
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        if a.when is not None and b.when is not None:
+            gap = max(a.when[0], b.when[0]) - min(a.when[1], b.when[1])
+            if gap > s.date_window:
+                return level["undated_apart"]
+        if a.weekday is not None and b.weekday is not None and (a.lo is None or a.day) and (
+            b.lo is None or b.day
+        ):
+            # "today, Friday" in an undated report: one day of seven, the same or another
+            apart = min((a.weekday - b.weekday) % 7, (b.weekday - a.weekday) % 7)
+            return level[("same_weekday", "next_weekday")[apart] if apart < 2 else "other_weekday"]
         if a.when is None or b.when is None:
             return level["undated_unknown"]
-        gap = max(a.when[0], b.when[0]) - min(a.when[1], b.when[1])
-        return level["undated_fits" if gap <= s.date_window else "undated_apart"]
+        return level["undated_fits"]
     if a.day and b.day:
         days = abs(a.lo - b.lo)
         names = ("same_day", "one_day", "two_days")

@@ -17,7 +17,16 @@ from sqlalchemy import Engine, and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from civcas.knowledge.gazetteer import standard_admin1
-from civcas.model import CLAIM_FIELDS, Assessment, Claim, Extraction, Link, Report, SourcedClaim
+from civcas.model import (
+    CLAIM_FIELDS,
+    WEEKDAYS,
+    Assessment,
+    Claim,
+    Extraction,
+    Link,
+    Report,
+    SourcedClaim,
+)
 from civcas.store.common import chunks as _chunks
 from civcas.store.common import history_row as _history
 from civcas.store.common import now as _now
@@ -440,6 +449,7 @@ def _claim_row(claim_id: str, report_id: str, seq: int, claim: Claim) -> ClaimRo
         seq=seq,
         victim_names=list(claim.victim_names),
         co_perpetrators=data.get("co_perpetrators"),
+        weekday=claim.weekday,
         evidence=data["evidence"],
         **{name: getattr(claim, name) for name in _CLAIM_COLUMNS},
     )
@@ -450,5 +460,6 @@ def _claim_of(row: ClaimRow) -> Claim:
     data["date"] = row.date.isoformat() if row.date else None
     data["victim_names"] = row.victim_names or []
     data["co_perpetrators"] = row.co_perpetrators or []
+    data["weekday"] = WEEKDAYS[row.weekday] if row.weekday is not None else None
     data["evidence"] = row.evidence or {}
     return Claim.from_dict(data)

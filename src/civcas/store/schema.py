@@ -70,6 +70,8 @@ class ClaimRow(Base):
     victim_names: Mapped[list[Any]] = mapped_column(JSON)
     # actors named together with the perpetrator as the attackers (evidence under the same key)
     co_perpetrators: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    # the weekday of an incident the report cannot date (Monday = 0)
+    weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incidents.id"), index=True)
 

@@ -1,0 +1,91 @@
+"""The weekday of an incident that a report cannot date ("Today, Friday, ..." without a
+publication date): read with its evidence, stored, exported, and weighed by linking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from civcas.extract import extract_report
+from civcas.link import score_pair
+from civcas.model import Claim, Extraction, Report, SourcedClaim, Span
+from civcas.store.ledger import Ledger
+
+HAJIN = {"place": "Hajin", "place_std": "Hajin", "admin1": "Deir ez-Zor", "country": "SY",
+         "lat": 34.6951, "lon": 40.8314, "geo_precision": "exact", "event_type": "airstrike"}
+
+
+def _claims(text: str, lang: str = "en", published: date | None = None) -> list[Claim]:
+    return extract_report(Report(text=text, lang=lang, published=published)).claims
+
+
+def test_undated_report_gives_the_weekday_with_its_evidence() -> None:
+    text = "Today, Friday, warplanes struck the town of Hajin, killing 12 civilians."
+    (claim,) = _claims(text)
+    assert claim.date is None
+    assert claim.weekday == 4
+    assert claim.evidence["weekday"].of(text) == "Friday"
+    assert claim.to_dict()["weekday"] == "Friday"
+    assert Claim.from_dict(claim.to_dict()).weekday == 4
+
+
+def test_arabic_weekday_in_brackets() -> None:
+    text = "شنت طائرات حربية (الجمعة) غارات جوية على بلدة هجين، ما أدى إلى مقتل 12 مدنياً."
+    (claim,) = _claims(text, lang="ar")
+    assert claim.date is None and claim.weekday == 4
+
+
+def test_the_day_a_source_spoke_is_no_weekday_of_the_strike() -> None:
+    text = "Warplanes struck Hajin, killing 12 civilians, SANA reported on Saturday."
+    (claim,) = _claims(text)
+    assert claim.weekday is None
+
+
+def test_a_dated_claim_carries_no_weekday_of_its_own() -> None:
+    text = "Today, Friday, warplanes struck the town of Hajin, killing 12 civilians."
+    (claim,) = _claims(text, published=date(2019, 2, 1))
+    assert claim.date == date(2019, 2, 1) and claim.weekday is None
+    assert "weekday" not in claim.to_dict()
+
+
+def _sc(report: str, weekday: int | None = None, day: date | None = None,
+        published: date | None = None) -> SourcedClaim:
+    claim = Claim(**HAJIN, killed_min=12)
+    if day is not None:
+        claim.set("date", day, Span(0, 1))
+        claim.set("date_precision", "day", Span(0, 1))
+    if weekday is not None:
+        claim.set("weekday", weekday, Span(0, 1))
+    return SourcedClaim(f"{report}/1", Report(text="", id=report, published=published), claim)
+
+
+def test_linking_weighs_the_weekday_of_undated_claims() -> None:
+    friday = _sc("a", weekday=4)
+    assert "date:same_weekday" in score_pair(friday, _sc("b", weekday=4)).reasons
+    assert "date:next_weekday" in score_pair(friday, _sc("c", weekday=5)).reasons
+    # Monday and Sunday are a day apart too: the week wraps
+    assert "date:next_weekday" in score_pair(_sc("d", weekday=0), _sc("e", weekday=6)).reasons
+    assert score_pair(friday, _sc("f", weekday=1)).reasons["date:other_weekday"] < 0
+    # against a day date: 1 February 2019 was a Friday, 5 February a Tuesday
+    assert "date:same_weekday" in score_pair(friday, _sc("g", day=date(2019, 2, 1))).reasons
+    assert "date:other_weekday" in score_pair(friday, _sc("h", day=date(2019, 2, 5))).reasons
+    # no weekday on one side: as before
+    assert "date:undated_unknown" in score_pair(friday, _sc("i")).reasons
+
+
+def test_publication_dates_that_rule_a_pair_out_come_first() -> None:
+    # the same weekday does not save a claim dated weeks after the undated report came out
+    friday = _sc("a", weekday=4, published=date(2019, 1, 4))
+    later = _sc("b", day=date(2019, 3, 1))
+    assert "date:undated_apart" in score_pair(friday, later).reasons
+
+
+def test_ledger_keeps_the_weekday(db: str) -> None:
+    text = "Today, Friday, warplanes struck the town of Hajin, killing 12 civilians."
+    (claim,) = _claims(text)
+    ledger = Ledger(db)
+    ledger.add_extraction(Extraction(report=Report(text=text, id="r1"), lang="en",
+                                     claims=[claim]))
+    (sourced,) = ledger.pending_claims()
+    assert sourced.claim.weekday == 4
+    assert sourced.claim.evidence["weekday"].of(text) == "Friday"
+    ledger.close()
