@@ -6,6 +6,7 @@ The model imports nothing else of civcas; every other package builds on it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,6 +57,8 @@ RELATIONS: tuple[str, ...] = (
 WEEKDAYS: tuple[str, ...] = (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 )
+# A day and month of unknown year, as ISO 8601 writes it ("--10-06").
+MONTH_DAY = re.compile(r"--(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 SEXES: tuple[str, ...] = ("male", "female")
 AGE_GROUPS: tuple[str, ...] = ("child", "adult", "elderly")
 VICTIM_STATUSES: tuple[str, ...] = ("civilian", "combatant")
@@ -251,9 +254,11 @@ class Claim:
     unnamed_victims: list[UnnamedVictims] = field(default_factory=list)
     # actors named together with `perpetrator` as the attackers, same attribution
     co_perpetrators: list[CoPerpetrator] = field(default_factory=list)
-    # the weekday the report gives an incident it cannot date ("today, Friday" in a report
-    # without a publication date; Monday = 0): evidence for linking, not a date
+    # what a report without a publication date gives of an incident's day when no date can be
+    # read: the weekday ("today, Friday"; Monday = 0) and a day and month of unknown year
+    # ("--10-06", ISO 8601 / XML Schema gMonthDay); evidence for linking, not a date
     weekday: int | None = None
+    month_day: str | None = None
     # field -> the span its value was read from (scalar fields)
     evidence: dict[str, Span] = field(default_factory=dict)
 
@@ -308,6 +313,8 @@ class Claim:
             out["unnamed_victims"] = [u.to_dict() for u in self.unnamed_victims]
         if self.weekday is not None:
             out["weekday"] = WEEKDAYS[self.weekday]
+        if self.month_day is not None:
+            out["month_day"] = self.month_day
         if self.co_perpetrators:
             out["co_perpetrators"] = [c.actor for c in self.co_perpetrators]
             evidence["co_perpetrators"] = [c.span.as_list() for c in self.co_perpetrators]
@@ -341,9 +348,13 @@ class Claim:
         weekday = data.get("weekday")
         if isinstance(weekday, str) and weekday in WEEKDAYS:
             claim.weekday = WEEKDAYS.index(weekday)
-            if evidence.get("weekday"):
-                w = evidence["weekday"]
-                claim.evidence["weekday"] = Span(int(w[0]), int(w[1]))
+        month_day = data.get("month_day")
+        if isinstance(month_day, str) and MONTH_DAY.fullmatch(month_day):
+            claim.month_day = month_day
+        for name in ("weekday", "month_day"):
+            if getattr(claim, name) is not None and evidence.get(name):
+                w = evidence[name]
+                claim.evidence[name] = Span(int(w[0]), int(w[1]))
         claim.co_perpetrators = [
             CoPerpetrator(str(actor), Span(int(w[0]), int(w[1])))
             for actor, w in zip(

@@ -55,6 +55,9 @@ class DateMention:
     kind: str
     offset_days: int | None = None
     weekday: int | None = None  # a weekday mention's day (Monday = 0), anchored or not
+    # a day and month that nothing gives the year of ("6 تشرين الأول" in a report without a
+    # publication date): (month, day), value left None
+    month_day: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,7 +572,8 @@ def _counted_month(
         value = _safe(year, month, day)
     elif anchor is not None:
         value = _nearest(month, day, anchor)
-    return DateMention(span, value, precision, False, _kind(precision))
+    unknown_year = (month, day) if value is None and precision == "day" else None
+    return DateMention(span, value, precision, False, _kind(precision), month_day=unknown_year)
 
 
 def _in_month_phrase(
@@ -612,7 +616,8 @@ def _day_month(
         value = _on_or_before(month, day, grace)
     elif anchor is not None:
         value = _nearest(month, day, anchor)
-    return DateMention(span, value, precision, False, _kind(precision))
+    unknown_year = (month, day) if value is None and precision == "day" else None
+    return DateMention(span, value, precision, False, _kind(precision), month_day=unknown_year)
 
 
 def _counted(
@@ -659,7 +664,8 @@ def _year(m: re.Match[str], g: _Grammar, text: str) -> DateMention | None:
 
 def _without_named_weekdays(found: list[DateMention], text: str) -> list[DateMention]:
     """A weekday written beside the full date it names ("Friday, 18 January 2019") is part
-    of that date, not a second one."""
+    of that date, not a second one; beside a day and month of unknown year ("اليوم الجمعة 6
+    تشرين الأول") it is kept: it tells which years that day can be of."""
     if len(found) < 2:
         return found
     out: list[DateMention] = []
@@ -667,6 +673,7 @@ def _without_named_weekdays(found: list[DateMention], text: str) -> list[DateMen
         if d.kind == "weekday" and any(
             0 <= j < len(found)
             and found[j].kind == "absolute"
+            and found[j].month_day is None
             and _BETWEEN.fullmatch(
                 text,
                 min(d.span.end, found[j].span.end),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -462,8 +463,12 @@ def _fill(
         claim.set("date", date.value, date.span)
         claim.set("date_precision", date.precision, date.span)
     else:
-        weekday = _undated_weekday(g, m, dates)
-        if weekday is not None and weekday.weekday is not None:
+        day = _undated(g, m, dates, lambda d: d.month_day is not None)
+        if day is not None and day.month_day is not None:
+            month, dom = day.month_day
+            claim.set("month_day", f"--{month:02d}-{dom:02d}", day.span)
+        weekday = _undated(g, m, dates, lambda d: d.kind == "weekday" and d.weekday is not None)
+        if weekday is not None:
             claim.set("weekday", weekday.weekday, weekday.span)
     if own_counts:
         focus = own_counts[0].span.start
@@ -535,12 +540,15 @@ def _fill_region(claim: Claim, places: list[PlaceMention]) -> None:
             return
 
 
-def _undated_weekday(g: _Group, m: Mentions, dates: list[list[DateMention]]) -> DateMention | None:
-    """The weekday a report gives an incident it cannot date ("Today, Friday, warplanes ...",
-    "شنت (الجمعة) غارات"), not the day a source spoke ("SANA reported on Saturday")."""
+def _undated(
+    g: _Group, m: Mentions, dates: list[list[DateMention]], wanted: Callable[[DateMention], bool]
+) -> DateMention | None:
+    """What a report gives of the day of an incident it cannot date: the weekday ("Today,
+    Friday, warplanes ...", "شنت (الجمعة) غارات"), a day and month without a year ("اليوم
+    الجمعة 6 تشرين الأول"); not the day a source spoke ("SANA reported on Saturday")."""
     for i in g.sentences:
         for d in dates[i]:
-            if d.kind == "weekday" and d.weekday is not None and not _dateline(d, m):
+            if wanted(d) and d.kind != "said" and not _dateline(d, m):
                 if not spoken_before(m.text, d.span.start, m.lang):
                     return d
     return None

@@ -42,8 +42,10 @@ class Features:
     lo: int | None  # the days its date may stand for, as ordinals (day precision: lo == hi)
     hi: int | None
     day: bool  # a day-precision date
-    # its weekday (Monday = 0): its day-precision date's, or the one an undated report gives
+    # its weekday (Monday = 0) and its day of the year (1 January = 0, in a leap year): its
+    # day-precision date's, or what an undated report gives ("Friday", "6 October")
     weekday: int | None
+    year_day: int | None
     # the days it may be about, for blocking only: its date's, or, undated, the days before
     # its report was published; None where neither is known
     when: tuple[int, int] | None
@@ -117,6 +119,7 @@ class FeatureBuilder:
         key, big = self._place_info(name, admin1) if name else (None, False)
         placed = c.lat is not None and c.lon is not None and c.geo_precision not in IMPRECISE_GEO
         big = big or c.geo_precision in IMPRECISE_GEO
+        day = lo is not None and lo == hi
         kill_lo, kill_hi = c.killed_min, c.killed_max
         if kill_lo is None:
             kill_lo, kill_hi = c.civilians_killed_min, None
@@ -127,10 +130,9 @@ class FeatureBuilder:
             lineage=sc.lineage_id,
             lo=lo,
             hi=hi,
-            day=lo is not None and lo == hi,
-            weekday=(
-                date.fromordinal(lo).weekday() if lo is not None and lo == hi else c.weekday
-            ),
+            day=day,
+            weekday=date.fromordinal(lo).weekday() if day else c.weekday,
+            year_day=_year_day(date.fromordinal(lo)) if day else _month_day(c.month_day),
             when=when,
             place_key=key,
             pcode=c.pcode,
@@ -187,6 +189,20 @@ class FeatureBuilder:
         return self._text[r.id]
 
 
+_LEAP = 2000  # a leap year: every day of the year has its place
+
+
+def _year_day(d: date) -> int:
+    return date(_LEAP, d.month, d.day).toordinal() - date(_LEAP, 1, 1).toordinal()
+
+
+def _month_day(value: str | None) -> int | None:
+    """The day of the year of a "--MM-DD" day and month of unknown year."""
+    if value is None:
+        return None
+    return _year_day(date(_LEAP, int(value[2:4]), int(value[5:7])))
+
+
 def features(
     claims: Iterable[SourcedClaim], settings: LinkSettings | None = None
 ) -> list[Features]:
@@ -201,13 +217,26 @@ def features(
 def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
     """Days apart; a coarse date is compatible with any day it covers. An undated claim is
     about some day before its report came out: a date well outside those days tells against;
-    the weekday an undated report gives agrees with the other's weekday or not."""
+    the day and month (no year) or the weekday an undated report gives agree with the other's
+    or not."""
     level = s.levels["date"]
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         if a.when is not None and b.when is not None:
             gap = max(a.when[0], b.when[0]) - min(a.when[1], b.when[1])
             if gap > s.date_window:
                 return level["undated_apart"]
+        if a.year_day is not None and b.year_day is not None and (a.lo is None or a.day) and (
+            b.lo is None or b.day
+        ):
+            # "6 October" with no year against a day: days apart within the year, as for two
+            # dates; the same day and month on another weekday is that day of another year
+            apart = abs(a.year_day - b.year_day)
+            days = min(apart, 366 - apart)
+            if days == 0 and a.weekday is not None and b.weekday is not None and (
+                a.weekday != b.weekday
+            ):
+                return level["far"]
+            return level[_day_level(days, s)]
         if a.weekday is not None and b.weekday is not None and (a.lo is None or a.day) and (
             b.lo is None or b.day
         ):
@@ -218,15 +247,19 @@ def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
             return level["undated_unknown"]
         return level["undated_fits"]
     if a.day and b.day:
-        days = abs(a.lo - b.lo)
-        names = ("same_day", "one_day", "two_days")
-        if days < len(names):
-            return level[names[days]]
-        return level["within_window" if days <= s.date_window else "far"]
+        return level[_day_level(abs(a.lo - b.lo), s)]
     gap = max(a.lo, b.lo) - min(a.hi, b.hi)
     if gap <= 0:
         return level["compatible"]
     return level["near" if gap <= s.date_window else "far"]
+
+
+def _day_level(days: int, s: LinkSettings) -> str:
+    """The level of two days `days` apart."""
+    names = ("same_day", "one_day", "two_days")
+    if days < len(names):
+        return names[days]
+    return "within_window" if days <= s.date_window else "far"
 
 
 def distance_km(a: Features, b: Features) -> float | None:

@@ -450,6 +450,7 @@ def _claim_row(claim_id: str, report_id: str, seq: int, claim: Claim) -> ClaimRo
         victim_names=list(claim.victim_names),
         co_perpetrators=data.get("co_perpetrators"),
         weekday=claim.weekday,
+        month_day=claim.month_day,
         evidence=data["evidence"],
         **{name: getattr(claim, name) for name in _CLAIM_COLUMNS},
     )
@@ -461,5 +462,6 @@ def _claim_of(row: ClaimRow) -> Claim:
     data["victim_names"] = row.victim_names or []
     data["co_perpetrators"] = row.co_perpetrators or []
     data["weekday"] = WEEKDAYS[row.weekday] if row.weekday is not None else None
+    data["month_day"] = row.month_day
     data["evidence"] = row.evidence or {}
     return Claim.from_dict(data)

@@ -70,8 +70,10 @@ class ClaimRow(Base):
     victim_names: Mapped[list[Any]] = mapped_column(JSON)
     # actors named together with the perpetrator as the attackers (evidence under the same key)
     co_perpetrators: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
-    # the weekday of an incident the report cannot date (Monday = 0)
+    # what a report gives of the day of an incident it cannot date: its weekday (Monday = 0)
+    # and its day and month of unknown year ("--10-06")
     weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    month_day: Mapped[str | None] = mapped_column(String(7), nullable=True)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incidents.id"), index=True)
 

@@ -1,5 +1,6 @@
-"""The weekday of an incident that a report cannot date ("Today, Friday, ..." without a
-publication date): read with its evidence, stored, exported, and weighed by linking."""
+"""What a report without a publication date gives of an incident's day when no date can be
+read: the weekday ("Today, Friday, ...") and a day and month of unknown year ("6 October"):
+read with their evidence, stored, exported, and weighed by linking."""
 
 from __future__ import annotations
 
@@ -47,9 +48,38 @@ def test_a_dated_claim_carries_no_weekday_of_its_own() -> None:
     assert "weekday" not in claim.to_dict()
 
 
+def test_day_and_month_without_a_year() -> None:
+    text = "قصف مدفعي على بلدة هجين، اليوم الجمعة 6 تشرين الأول، ما أدى إلى مقتل 5 مدنيين."
+    (claim,) = _claims(text, lang="ar")
+    assert claim.date is None
+    assert claim.month_day == "--10-06" and claim.weekday == 4
+    assert claim.evidence["month_day"].of(text) == "6 تشرين الأول"
+    assert claim.evidence["weekday"].of(text) == "الجمعة"
+    again = Claim.from_dict(claim.to_dict())
+    assert (again.month_day, again.weekday) == ("--10-06", 4)
+    assert again.evidence["month_day"] == claim.evidence["month_day"]
+
+
+def test_english_day_and_month_without_a_year() -> None:
+    text = "Warplanes struck Hajin on Friday, 6 October, killing 5 civilians."
+    (claim,) = _claims(text)
+    assert (claim.month_day, claim.weekday) == ("--10-06", 4)
+    # with a publication date the year is known: a date, nothing partial
+    (dated,) = _claims(text, published=date(2017, 10, 7))
+    assert dated.date == date(2017, 10, 6)
+    assert dated.month_day is None and dated.weekday is None
+
+
+def test_a_malformed_day_and_month_is_not_read_back() -> None:
+    assert Claim.from_dict({"month_day": "--13-40"}).month_day is None
+    assert Claim.from_dict({"month_day": "October 6"}).month_day is None
+
+
 def _sc(report: str, weekday: int | None = None, day: date | None = None,
-        published: date | None = None) -> SourcedClaim:
+        published: date | None = None, month_day: str | None = None) -> SourcedClaim:
     claim = Claim(**HAJIN, killed_min=12)
+    if month_day is not None:
+        claim.set("month_day", month_day, Span(0, 1))
     if day is not None:
         claim.set("date", day, Span(0, 1))
         claim.set("date_precision", "day", Span(0, 1))
@@ -72,6 +102,22 @@ def test_linking_weighs_the_weekday_of_undated_claims() -> None:
     assert "date:undated_unknown" in score_pair(friday, _sc("i")).reasons
 
 
+def test_linking_weighs_a_day_and_month_without_a_year() -> None:
+    october_6 = _sc("a", month_day="--10-06")
+    assert "date:same_day" in score_pair(october_6, _sc("b", day=date(2017, 10, 6))).reasons
+    assert "date:same_day" in score_pair(october_6, _sc("c", month_day="--10-06")).reasons
+    assert "date:one_day" in score_pair(october_6, _sc("d", day=date(2023, 10, 7))).reasons
+    assert "date:far" in score_pair(october_6, _sc("e", day=date(2017, 11, 20))).reasons
+    # the year wraps: 31 December and 1 January are a day apart
+    assert "date:one_day" in score_pair(
+        _sc("f", month_day="--12-31"), _sc("g", day=date(2019, 1, 1))
+    ).reasons
+    # 6 October 2017 was a Friday, 6 October 2018 a Saturday: a Friday 6 October is not 2018's
+    friday = _sc("h", month_day="--10-06", weekday=4)
+    assert "date:same_day" in score_pair(friday, _sc("i", day=date(2017, 10, 6))).reasons
+    assert "date:far" in score_pair(friday, _sc("j", day=date(2018, 10, 6))).reasons
+
+
 def test_publication_dates_that_rule_a_pair_out_come_first() -> None:
     # the same weekday does not save a claim dated weeks after the undated report came out
     friday = _sc("a", weekday=4, published=date(2019, 1, 4))
@@ -79,13 +125,14 @@ def test_publication_dates_that_rule_a_pair_out_come_first() -> None:
     assert "date:undated_apart" in score_pair(friday, later).reasons
 
 
-def test_ledger_keeps_the_weekday(db: str) -> None:
-    text = "Today, Friday, warplanes struck the town of Hajin, killing 12 civilians."
+def test_ledger_keeps_the_weekday_and_day(db: str) -> None:
+    text = "Today, Friday 6 October, warplanes struck the town of Hajin, killing 12 civilians."
     (claim,) = _claims(text)
     ledger = Ledger(db)
     ledger.add_extraction(Extraction(report=Report(text=text, id="r1"), lang="en",
                                      claims=[claim]))
     (sourced,) = ledger.pending_claims()
-    assert sourced.claim.weekday == 4
+    assert (sourced.claim.weekday, sourced.claim.month_day) == (4, "--10-06")
     assert sourced.claim.evidence["weekday"].of(text) == "Friday"
+    assert sourced.claim.evidence["month_day"].of(text) == "6 October"
     ledger.close()
