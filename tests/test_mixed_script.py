@@ -1,0 +1,55 @@
+"""Reports mixing scripts: an Arabic post inside an English page's furniture, a handle run
+into the post's first word. The post is read, with evidence in the original text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from civcas.extract import extract_report
+from civcas.extract.pipeline import matching_text
+from civcas.model import Report
+
+FURNITURE = (
+    "Copy link to Tweet\n\nEmbed Tweet\n\n{post}\n\n1 Like\n\nBack to top\n\nLoading seems to "
+    "be taking a while. The service may be over capacity or experiencing a momentary hiccup. "
+    "Try again or visit the status page for more information."
+)
+
+
+def test_arabic_post_in_an_english_page_is_read_in_arabic() -> None:
+    post = "قصف مدفعي لقوات النظام على بلدة هجين أدى إلى مقتل ثلاثة مدنيين."
+    text = FURNITURE.format(post=post)
+    ex = extract_report(Report(text=text, lang="en"))
+    assert ex.lang == "ar"
+    (claim,) = ex.claims
+    assert claim.killed_min == 3
+    assert claim.evidence["place"].of(text) == "هجين"
+
+
+def test_an_english_page_that_yields_claims_stays_english() -> None:
+    text = "Regime shelling killed three civilians in Hajin, activists said. المصدر: ناشطون"
+    ex = extract_report(Report(text=text, lang="en"))
+    assert ex.lang == "en" and ex.claims[0].killed_min == 3
+
+
+def test_a_page_with_nothing_in_either_script_gives_nothing() -> None:
+    text = FURNITURE.format(post="صباح الخير من مدينة حلب، الطقس جميل اليوم")
+    assert extract_report(Report(text=text, lang="en")).claims == []
+
+
+def test_handle_glued_to_the_first_word() -> None:
+    text = "Levant24 @Levant24_arشنت طائرات حربية روسية غارات على مدينة خان شيخون جنوب إدلب"
+    assert matching_text(text) == text.replace("rشنت", " شنت")
+    (claim,) = extract_report(Report(text=text)).claims
+    assert claim.event_type == "airstrike" and claim.perpetrator == "Russia"
+    assert claim.evidence["perpetrator"].of(text).startswith("طائرات")
+    # quotations come from the report's own text, not the matching view
+    assert claim.perpetrator_evidence in text
+
+
+@given(st.text())
+def test_matching_text_keeps_every_offset(text: str) -> None:
+    view = matching_text(text)
+    assert len(view) == len(text)
+    assert all(a == b or b == " " for a, b in zip(text, view, strict=True))
