@@ -40,7 +40,10 @@ def test_a_page_with_nothing_in_either_script_gives_nothing() -> None:
 
 def test_handle_glued_to_the_first_word() -> None:
     text = "Levant24 @Levant24_arشنت طائرات حربية روسية غارات على مدينة خان شيخون جنوب إدلب"
-    assert matching_text(text) == text.replace("rشنت", " شنت")
+    assert matching_text(text) == text.replace("@Levant24_arشنت", "@" + " " * 11 + "شنت")
+    # no cut Latin word is left behind ("Shared with Publi")
+    assert matching_text("Shared with Publicشهداء") == "Shared with       شهداء"
+    assert matching_text("مقتل 5قتلى") == "مقتل 5قتلى"
     (claim,) = extract_report(Report(text=text)).claims
     assert claim.event_type == "airstrike" and claim.perpetrator == "Russia"
     assert claim.evidence["perpetrator"].of(text).startswith("طائرات")

@@ -187,3 +187,16 @@ def test_speed_of_a_two_kilobyte_report() -> None:
         find_places(text)
     per_report = (time.perf_counter() - start) / runs
     assert per_report < 0.005, f"{per_report * 1000:.2f} ms per 2 KB report"
+
+
+def test_a_word_that_introduces_a_name_is_no_place_before_one() -> None:
+    text = "استهدفت طائرة مسيرة منطقة سكنية شرقي محافظة حلب"
+    assert [p.span.of(text) for p in find_places(text, "ar")] == ["حلب"]
+    # the quarter of Aleppo of that name, introduced as a quarter, is still read
+    quarter = "قصف على حي المحافظة في مدينة حلب"
+    assert "المحافظة" in [p.span.of(quarter) for p in find_places(quarter, "ar")]
+
+
+def test_a_name_after_a_title_is_a_person() -> None:
+    text = "Mrs. Amineh al-Khaled and Dr Hasan were killed in Hajin."
+    assert [p.span.of(text) for p in find_places(text)] == ["Hajin"]

@@ -68,17 +68,21 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
-# A Latin letter touching an Arabic one: "@Levant24_arشنت طائرات", "Qasemqtغارة إسرائيلية",
-# where a copied post runs its author's handle into its first word.
-_GLUED = re.compile(r"[A-Za-z_](?=[\u0621-\u064a])|(?<=[\u0621-\u064a])[A-Za-z_]")
+# A run of Latin letters touching an Arabic word: "@Levant24_arشنت طائرات", "Qasemqtغارة",
+# "Shared with Publicشهداء", where a copied post runs its author's handle or the page's
+# furniture into its first word. (Digits alone stay: "5قتلى" is a count.)
+_GLUED = re.compile(
+    r"[A-Za-z0-9_]*[A-Za-z_](?=[\u0621-\u064a])|(?<=[\u0621-\u064a])[A-Za-z_][A-Za-z0-9_]*"
+)
 
 
 def matching_text(text: str) -> str:
-    """`text` with each Latin letter that touches an Arabic letter made a space: the same
-    length (evidence offsets hold), and the two words apart for every extractor."""
+    """`text` with each run of Latin letters glued to an Arabic word made spaces: the same
+    length (evidence offsets hold), the Arabic word whole for every extractor, and no cut
+    Latin word left for the place finder to misread ("Publi")."""
     if not _SCRIPT_LETTERS["ar"].search(text) or not _GLUED.search(text):
         return text
-    return _GLUED.sub(" ", text)
+    return _GLUED.sub(lambda m: " " * len(m[0]), text)
 
 
 def find_mentions(report: Report, lang: str) -> Mentions:

@@ -90,6 +90,7 @@ class _Cues:
     region: frozenset[str]
     stop: frozenset[str]
     persons: frozenset[str]
+    titles: frozenset[str]  # Mrs, Dr: what follows is a person's name
     blocked: frozenset[str]  # stop and persons together
     prefixes: frozenset[str]  # words that start names but are none alone (Tell, Deir)
     common: frozenset[str]
@@ -151,6 +152,7 @@ def _cues(lang: str) -> _Cues:
         region=frozenset(raw.get("region_relations", [])),
         stop=frozenset(_fold(w) for w in raw.get("stop", [])),
         persons=frozenset(_fold(w) for w in raw.get("person_names", [])),
+        titles=frozenset(_fold(w) for w in raw.get("person_titles", [])),
         blocked=frozenset(_fold(w) for w in (*raw.get("stop", []), *raw.get("person_names", []))),
         prefixes=frozenset(_fold(w) for w in raw.get("name_prefixes", [])),
         common=frozenset(_fold(w) for w in load(lang, "common_words").get("words", [])),
@@ -294,11 +296,14 @@ def _arabic_forms(word: str) -> tuple[tuple[int, str], ...]:
 
 
 def _person_context(t: _Text, first: int, last: int, cues: _Cues) -> bool:
-    """A name next to a given name is part of a person's name ("Khalaf Al-Hamad")."""
+    """A name next to a given name is part of a person's name ("Khalaf Al-Hamad"), and so is
+    one after a title ("Mrs. Amineh")."""
     before = first - 1
     if before >= 0 and t.cap[before] and t.gap(before) == " ":
         if t.folded(before) in cues.persons:
             return True
+    if before >= 0 and t.gap(before).strip() in ("", ".") and t.folded(before) in cues.titles:
+        return True
     after = last + 1
     if after < t.n and t.cap[after] and t.gap(last) == " " and t.folded(after) in cues.persons:
         return True
@@ -721,7 +726,7 @@ def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
     cues_en = _cues("en" if lang == "ar" else lang)
     cues_ar = _cues("ar")
     t = _Text(text)
-    found = _find(t, gaz, cues_en, cues_ar)
+    found = _introducers_dropped(t, _find(t, gaz, cues_en, cues_ar), cues_en, cues_ar)
     kept: list[_Found] = []
     for f in found:
         if kept and f.start < kept[-1].phrase_end:
@@ -766,6 +771,25 @@ def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
             )
         )
     return out
+
+
+def _introducers_dropped(
+    t: _Text, found: list[_Found], cues_en: _Cues, cues_ar: _Cues
+) -> list[_Found]:
+    """A word that introduces a name ("محافظة حلب", "منطقة عفرين") is no place of its own
+    when a name follows it, though a quarter of Aleppo is called Al-Mohafaza."""
+    kept: list[_Found] = []
+    for k, f in enumerate(found):
+        cues = cues_ar if t.arabic[f.first] else cues_en
+        if (
+            f.first == f.last
+            and k + 1 < len(found)
+            and found[k + 1].first == f.last + 1
+            and t.folded(f.first) in cues.introducers
+        ):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _outside_quarters(
