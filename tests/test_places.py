@@ -200,3 +200,11 @@ def test_a_word_that_introduces_a_name_is_no_place_before_one() -> None:
 def test_a_name_after_a_title_is_a_person() -> None:
     text = "Mrs. Amineh al-Khaled and Dr Hasan were killed in Hajin."
     assert [p.span.of(text) for p in find_places(text)] == ["Hajin"]
+
+
+def test_a_common_word_needs_a_whole_place_phrase_before_it() -> None:
+    # "من" ends "بالقرب من" but alone introduces nothing: age, dawn and wounds are no places
+    for text in ("استشهاد رجل يبلغ من العمر 69 عاماً", "من فجر اليوم", "وأصيب عدد من الجروح"):
+        assert find_places(text, "ar") == [], text
+    for text in ("قرب الزاوية", "ببلدة الزاوية", "بالقرب من الزاوية"):
+        assert [p.span.of(text) for p in find_places(text, "ar")] == ["الزاوية"], text

@@ -157,7 +157,7 @@ def _cues(lang: str) -> _Cues:
         prefixes=frozenset(_fold(w) for w in raw.get("name_prefixes", [])),
         common=frozenset(_fold(w) for w in load(lang, "common_words").get("words", [])),
         introducers=frozenset(
-            w[-1] for w, (what, _) in before.items() if what in ("kind", "relation")
+            w[0] for w, (what, _) in before.items() if what in ("kind", "relation") and len(w) == 1
         ),
     )
 
@@ -413,15 +413,11 @@ def _single_ar(form: str, lang: str) -> tuple[tuple[Hit, ...], bool]:
 
 
 def _cued(t: _Text, i: int, cues: _Cues) -> bool:
-    """Whether the word before token i introduces a place (بلدة, قرية, ريف, قرب, near)."""
-    k = i - 1
-    if k < 0 or not t.context_joined(k):
-        return False
-    if t.folded(k) in cues.introducers:
-        return True
-    return t.arabic[k] and any(
-        _fold(form) in cues.introducers for cut, form in _arabic_forms(t.words[k]) if cut
-    )
+    """Whether a kind or relation phrase ends right before token i (بلدة, بريف, بالقرب من):
+    the last word of a longer phrase alone ("من" of "بالقرب من") introduces nothing ("البالغ
+    من العمر", "من فجر اليوم")."""
+    m = _phrase_match(t, i, cues, left=True)
+    return m is not None and m[0][0] in ("kind", "relation")
 
 
 def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | None:
