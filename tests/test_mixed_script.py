@@ -56,3 +56,30 @@ def test_matching_text_keeps_every_offset(text: str) -> None:
     view = matching_text(text)
     assert len(view) == len(text)
     assert all(a == b or b == " " for a, b in zip(text, view, strict=True))
+
+
+def test_a_post_that_ends_with_a_link_is_no_menu_line() -> None:
+    post = (
+        "3 شهداء و10 جرحى بينهم أطفال جراء قصف صاروخي استهدف مدينة إعزاز شمال حلب مصدره "
+        "قوات سوريا الديمقراطية #قسد.pic.twitter.com/AbCdEf"
+    )
+    text = FURNITURE.format(post=post).replace("\n\nBack to top", "\n\nReport Tweet\n\nBack to top")
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert (claim.killed_min, claim.injured_min, claim.perpetrator) == (3, 10, "SDF")
+
+
+def test_headline_verbs_in_the_present_name_the_attacker() -> None:
+    text = "غارة إسرائيلية تستهدف شقة في منطقة السيدة زينب في دمشق"
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert claim.perpetrator == "Israel" and claim.event_type == "airstrike"
+
+
+def test_a_headline_after_a_kicker_is_still_a_headline() -> None:
+    # the body's "believed to belong to" account, not the headline, carries the attribution
+    text = (
+        "بالأسماء.. التحالف الدولي يرتكب مجزرة بحق 12 مدنيا في هجين\n"
+        "شنت طائرات حربية مجهولة يرجح أنها تابعة للتحالف الدولي غارات على بلدة هجين، ما أدى "
+        "إلى مقتل 12 مدنياً."
+    )
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert claim.perpetrator == "US-led coalition" and claim.attribution == "alleged"

@@ -8,6 +8,7 @@ value keeps the span it was read from.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -615,17 +616,24 @@ _FULL_STOPS = ".!?؟…:؛"
 HEADLINE_WORDS = 25  # a headline is a short line
 
 
+# A link a post ends with, glued or not to its last full stop: "... #قسد.pic.twitter.com/FPW2".
+_TRAILING_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|t\.me/)\S*\s*\Z")
+
+
 def _headline(sentence: Span, text: str) -> bool:
-    """A short line of its own that ends without a full stop: a headline or a caption."""
+    """A short line of its own that ends without a full stop: a headline or a caption (a post
+    that ends with a link ends where the link starts)."""
     line = sentence.of(text)
-    words = line.rstrip().rstrip("\"'”»)")
+    words = _TRAILING_LINK.sub("", line.rstrip()).rstrip().rstrip("\"'”»)")
     if not words or words[-1] in _FULL_STOPS or len(words.split()) > HEADLINE_WORDS:
         return False
     rest = (line[len(line.rstrip(" \t")) :] + text[sentence.end : sentence.end + 3]).lstrip(" \t")
-    before = text[max(0, sentence.start - 1) : sentence.start]
-    return (not rest or rest[0] == "\n") and before in ("", "\n")
+    # the line's own start, or after a kicker of a word or two ("بالأسماء..", "Breaking:")
+    lead = text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    return (not rest or rest[0] == "\n") and len(lead.split()) <= KICKER_WORDS
 
 
+KICKER_WORDS = 2  # words before a headline on its line ("بالأسماء..", "Breaking:")
 LINK_RUN = 5  # this many headline-like lines in a row are a list of links, not the report
 
 
