@@ -83,3 +83,21 @@ def test_a_headline_after_a_kicker_is_still_a_headline() -> None:
     )
     (claim,) = extract_report(Report(text=text, lang="ar")).claims
     assert claim.perpetrator == "US-led coalition" and claim.attribution == "alleged"
+
+
+def test_words_cut_with_tatweel_are_read_whole() -> None:
+    text = "قصـ.ـف مدفعي لقوات النظام على بلدة هجـ.ـين أدى إلى مقـ.ـتل 4 مدنيين وإصـ ـابة 7."
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert (claim.killed_min, claim.injured_min, claim.event_type) == (4, 7, "shelling")
+    assert claim.perpetrator == "Syrian government"
+    # evidence and quotations are the report's own words, tatweel and all
+    assert claim.place == claim.evidence["place"].of(text) == "هجـ.ـين"
+    assert claim.evidence["event_type"].of(text).startswith("قصـ.ـف")
+    assert claim.perpetrator_evidence == claim.evidence["perpetrator_evidence"].of(text)
+
+
+@given(st.text(alphabet="قصفهجين مقتل 4ـ.-_\u0640abc\n#@"))
+def test_evidence_stays_inside_the_text_whatever_the_tatweel(text: str) -> None:
+    for claim in extract_report(Report(text=text, lang="ar")).claims:
+        for span in claim.evidence.values():
+            assert 0 <= span.start <= span.end <= len(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -15,7 +16,7 @@ from civcas.extract.places import find_places
 from civcas.extract.sentences import split_sentences
 from civcas.extract.victims import find_victim_names
 from civcas.knowledge.lexicon import languages
-from civcas.model import Extraction, Report
+from civcas.model import Claim, Extraction, Report, Span
 
 
 def detect_language(text: str) -> str:
@@ -85,9 +86,66 @@ def matching_text(text: str) -> str:
     return _GLUED.sub(lambda m: " " * len(m[0]), text)
 
 
-def find_mentions(report: Report, lang: str) -> Mentions:
-    """Every mention of every extractor in the report's text."""
-    text = matching_text(report.text)
+# Tatweel, and the tatweel-dot or tatweel-space that cut a word against moderation filters
+# ("غـ.ـارة", "مقـ.ـتل", "قضـ ـوا"): not matched on (evidence offsets map back to the text).
+_TATWEEL = re.compile(r"\u0640+(?:[. \-_]\u0640+)?")
+
+
+def _without_tatweel(text: str) -> tuple[str, list[int]] | None:
+    """`text` without tatweel and the separators it cuts words with, and the offset in `text`
+    of each character of the result (one more for its end); None where there is none."""
+    if "\u0640" not in text:
+        return None
+    pieces: list[str] = []
+    back: list[int] = []
+    at = 0
+    for m in _TATWEEL.finditer(text):
+        pieces.append(text[at : m.start()])
+        back.extend(range(at, m.start()))
+        at = m.end()
+    pieces.append(text[at:])
+    back.extend(range(at, len(text)))
+    back.append(len(text))
+    return "".join(pieces), back
+
+
+def _mapped_back(value: Any, back: list[int]) -> Any:
+    """`value` (a claim, its victims, a span, lists and maps of them) with every span moved
+    from the matching view's offsets to the report's text."""
+    if isinstance(value, Span):
+        start = back[value.start]
+        end = back[value.end - 1] + 1 if value.end > value.start else start
+        return Span(start, end)
+    if isinstance(value, list):
+        return [_mapped_back(v, back) for v in value]
+    if isinstance(value, dict):
+        return {k: _mapped_back(v, back) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _mapped_back(getattr(value, f.name), back)
+            for f in fields(value)
+            if isinstance(getattr(value, f.name), Span | list | dict)
+            or is_dataclass(getattr(value, f.name))
+        }
+        return replace(value, **changes) if changes else value
+    return value
+
+
+def _claim_of_text(claim: Claim, back: list[int], text: str) -> Claim:
+    """A claim read on the matching view, with its evidence on the report's text and its
+    quotations (the place as written, the perpetrator's words) in the report's own words."""
+    mapped: Claim = _mapped_back(claim, back)
+    for name in ("place", "perpetrator_evidence"):
+        span = mapped.evidence.get(name)
+        if getattr(mapped, name) is not None and span is not None:
+            setattr(mapped, name, span.of(text))
+    return mapped
+
+
+def find_mentions(report: Report, lang: str, view: str | None = None) -> Mentions:
+    """Every mention of every extractor in `view` (default: the report's matching text: glued
+    Latin runs blanked, offsets those of the report's text)."""
+    text = matching_text(report.text) if view is None else view
     sentences = split_sentences(text)
     return Mentions(
         text=text,
@@ -101,7 +159,7 @@ def find_mentions(report: Report, lang: str) -> Mentions:
         lang=lang,
         published=report.published,
         title=report.title,
-        original=report.text if text is not report.text else None,
+        original=report.text if len(text) == len(report.text) and text != report.text else None,
     )
 
 
@@ -110,15 +168,24 @@ def extract_report(report: Report) -> Extraction:
 
     A report read in its language (given, else detected) that yields no claim is read again in
     the language of its other script where that holds enough letters: pages copied from social
-    media put an Arabic post among English buttons and notices, which decide the detector."""
+    media put an Arabic post among English buttons and notices, which decide the detector.
+    Words cut with tatweel ("غـ.ـارة") are read whole; the evidence is on the report's text."""
+    view = matching_text(report.text)
+    cut = _without_tatweel(view)
     lang = report.lang or detect_language(report.text)
-    claims = build_claims(find_mentions(report, lang))
+    claims = _claims(report, lang, cut[0] if cut else view)
     if not claims:
         letters = _letters_by_language(report.text)
         for other in sorted(letters, key=letters.__getitem__, reverse=True):
             if other != lang and letters[other] >= SECOND_READING_LETTERS:
-                again = build_claims(find_mentions(report, other))
-                if again:
-                    return Extraction(report=report, lang=other, claims=again)
+                claims = _claims(report, other, cut[0] if cut else view)
+                if claims:
+                    lang = other
                 break
+    if cut is not None:
+        claims = [_claim_of_text(c, cut[1], report.text) for c in claims]
     return Extraction(report=report, lang=lang, claims=claims)
+
+
+def _claims(report: Report, lang: str, view: str) -> list[Claim]:
+    return build_claims(find_mentions(report, lang, view))
