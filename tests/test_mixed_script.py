@@ -101,3 +101,10 @@ def test_evidence_stays_inside_the_text_whatever_the_tatweel(text: str) -> None:
     for claim in extract_report(Report(text=text, lang="ar")).claims:
         for span in claim.evidence.values():
             assert 0 <= span.start <= span.end <= len(text)
+
+
+def test_a_dot_between_two_letters_cuts_no_word() -> None:
+    text = "مقتل شخصين بهجوم لتنظيم د.اع.ش على بلدة هجين"
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert (claim.perpetrator, claim.killed_min) == ("ISIS", 2)
+    assert claim.evidence["perpetrator"].of(text).endswith("د.اع.ش")

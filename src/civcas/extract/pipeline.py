@@ -86,20 +86,26 @@ def matching_text(text: str) -> str:
     return _GLUED.sub(lambda m: " " * len(m[0]), text)
 
 
-# Tatweel, and the tatweel-dot or tatweel-space that cut a word against moderation filters
-# ("غـ.ـارة", "مقـ.ـتل", "قضـ ـوا"): not matched on (evidence offsets map back to the text).
-_TATWEEL = re.compile(r"\u0640+(?:[. \-_]\u0640+)?")
+# Tatweel, the tatweel-dot or tatweel-space, and a dot between two letters, that cut a word
+# against moderation filters ("غـ.ـارة", "مقـ.ـتل", "قضـ ـوا", "الحـ.ـر.بي", "د.اع.ش"): not
+# matched on (evidence offsets map back to the text).
+_WORD_CUTS = re.compile(
+    r"\u0640+(?:[. \-_]\u0640+)?|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])"
+)
 
 
-def _without_tatweel(text: str) -> tuple[str, list[int]] | None:
+_CUT_DOT = re.compile(r"[\u0621-\u064a]\.[\u0621-\u064a]")
+
+
+def _uncut_words(text: str) -> tuple[str, list[int]] | None:
     """`text` without tatweel and the separators it cuts words with, and the offset in `text`
     of each character of the result (one more for its end); None where there is none."""
-    if "\u0640" not in text:
+    if "\u0640" not in text and not _CUT_DOT.search(text):
         return None
     pieces: list[str] = []
     back: list[int] = []
     at = 0
-    for m in _TATWEEL.finditer(text):
+    for m in _WORD_CUTS.finditer(text):
         pieces.append(text[at : m.start()])
         back.extend(range(at, m.start()))
         at = m.end()
@@ -171,7 +177,7 @@ def extract_report(report: Report) -> Extraction:
     media put an Arabic post among English buttons and notices, which decide the detector.
     Words cut with tatweel ("غـ.ـارة") are read whole; the evidence is on the report's text."""
     view = matching_text(report.text)
-    cut = _without_tatweel(view)
+    cut = _uncut_words(view)
     lang = report.lang or detect_language(report.text)
     claims = _claims(report, lang, cut[0] if cut else view)
     if not claims:
