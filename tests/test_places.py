@@ -208,3 +208,11 @@ def test_a_common_word_needs_a_whole_place_phrase_before_it() -> None:
         assert find_places(text, "ar") == [], text
     for text in ("قرب الزاوية", "ببلدة الزاوية", "بالقرب من الزاوية"):
         assert [p.span.of(text) for p in find_places(text, "ar")] == ["الزاوية"], text
+
+
+def test_a_word_after_a_given_name_is_part_of_a_person_s_name() -> None:
+    text = "مقتل شخصين خلال عملية الإنزال هما صابر سنجار الفهد وسامي الدكليس"
+    assert find_places(text, "ar") == []
+    # introduced, or with a clitic of its own, it is the place again
+    for text in ("مقتل محمد في سنجار", "استشهد أحمد بسنجار", "مقتل أحمد قرية سنجار"):
+        assert [p.span.of(text)[-5:] for p in find_places(text, "ar")] == ["سنجار"], text

@@ -91,6 +91,8 @@ class _Cues:
     stop: frozenset[str]
     persons: frozenset[str]
     titles: frozenset[str]  # Mrs, Dr: what follows is a person's name
+    given: frozenset[str]  # given names (lexicons/<lang>/names.toml): a name right after one
+    # is part of a person's name ("صابر سنجار الفهد"), not a place
     blocked: frozenset[str]  # stop and persons together
     prefixes: frozenset[str]  # words that start names but are none alone (Tell, Deir)
     common: frozenset[str]
@@ -153,6 +155,7 @@ def _cues(lang: str) -> _Cues:
         stop=frozenset(_fold(w) for w in raw.get("stop", [])),
         persons=frozenset(_fold(w) for w in raw.get("person_names", [])),
         titles=frozenset(_fold(w) for w in raw.get("person_titles", [])),
+        given=frozenset(_fold(w) for w in (load(lang, "names") or {}).get("given", [])),
         blocked=frozenset(_fold(w) for w in (*raw.get("stop", []), *raw.get("person_names", []))),
         prefixes=frozenset(_fold(w) for w in raw.get("name_prefixes", [])),
         common=frozenset(_fold(w) for w in load(lang, "common_words").get("words", [])),
@@ -420,6 +423,13 @@ def _cued(t: _Text, i: int, cues: _Cues) -> bool:
     return m is not None and m[0][0] in ("kind", "relation")
 
 
+def _after_given_name(t: _Text, i: int, cut: int, cues: _Cues) -> bool:
+    """A word right after a given name, with no clitic of its own ("صابر سنجار"): a person's
+    father's or family name, whatever village shares its spelling."""
+    k = i - 1
+    return not cut and k >= 0 and t.gap(k) == " " and t.folded(k) in cues.given
+
+
 def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | None:
     """The longest name starting at token i (Arabic script, clitics allowed on the first word)."""
     for cut, form, head in _arabic_heads(t.words[i]):
@@ -436,7 +446,7 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
                     return _Found(i, last, t.starts[i] + cut, t.ends[last], hits)
         hits, common = _single_ar(form, cues.lang)
         if hits:
-            if common and not _cued(t, i, cues):
+            if (common or _after_given_name(t, i, cut, cues)) and not _cued(t, i, cues):
                 return None
             return _Found(i, i, t.starts[i] + cut, t.ends[i], hits)
     return None
