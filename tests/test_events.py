@@ -38,3 +38,9 @@ def test_no_event_words() -> None:
 def test_specific_type_beats_generic_strike() -> None:
     text = "A drone strike, the second strike this week, killed two."
     assert pick_event_type(find_events(text), 0).event_type == "drone_strike"
+
+
+def test_a_helicopter_raid_is_a_ground_attack_in_arabic() -> None:
+    text = "نفذت قوات التحالف الدولي عملية إنزال جوي على منزل في بلدة ذيبان"
+    picked = pick_event_type(find_events(text, "ar"), 0, "ar")
+    assert picked is not None and picked.event_type == "ground_attack"
