@@ -216,3 +216,13 @@ def test_a_word_after_a_given_name_is_part_of_a_person_s_name() -> None:
     # introduced, or with a clitic of its own, it is the place again
     for text in ("مقتل محمد في سنجار", "استشهد أحمد بسنجار", "مقتل أحمد قرية سنجار"):
         assert [p.span.of(text)[-5:] for p in find_places(text, "ar")] == ["سنجار"], text
+
+
+def test_a_place_told_with_its_governorate_lies_in_it() -> None:
+    # the gazetteer knows Bab al-Hawa only in Al-Hasakah and Homs: placed at Idlib instead
+    text = "قصف على طريق باب الهوى شمالي إدلب"
+    first = find_places(text, "ar")[0]
+    assert first.place.admin1 == "Idlib" and first.geo_precision == "governorate"
+    # Rural Damascus is the countryside of Damascus: nothing to settle
+    text = "غارة على السيدة زينب في دمشق"
+    assert find_places(text, "ar")[0].place.admin1 == "Rural Damascus"

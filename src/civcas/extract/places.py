@@ -93,6 +93,7 @@ class _Cues:
     titles: frozenset[str]  # Mrs, Dr: what follows is a person's name
     given: frozenset[str]  # given names (lexicons/<lang>/names.toml): a name right after one
     # is part of a person's name ("صابر سنجار الفهد"), not a place
+    not_given: frozenset[str]  # words as written that fold to a given name: على ("on")
     blocked: frozenset[str]  # stop and persons together
     prefixes: frozenset[str]  # words that start names but are none alone (Tell, Deir)
     common: frozenset[str]
@@ -156,6 +157,7 @@ def _cues(lang: str) -> _Cues:
         persons=frozenset(_fold(w) for w in raw.get("person_names", [])),
         titles=frozenset(_fold(w) for w in raw.get("person_titles", [])),
         given=frozenset(_fold(w) for w in (load(lang, "names") or {}).get("given", [])),
+        not_given=frozenset((load(lang, "names") or {}).get("not_given", [])),
         blocked=frozenset(_fold(w) for w in (*raw.get("stop", []), *raw.get("person_names", []))),
         prefixes=frozenset(_fold(w) for w in raw.get("name_prefixes", [])),
         common=frozenset(_fold(w) for w in load(lang, "common_words").get("words", [])),
@@ -423,11 +425,27 @@ def _cued(t: _Text, i: int, cues: _Cues) -> bool:
     return m is not None and m[0][0] in ("kind", "relation")
 
 
+def _direction_of_next(t: _Text, k: int, cues: _Cues) -> bool:
+    """A direction word that opens what follows ("باب الهوى شمالي إدلب": north of Idlib), not
+    the last word of a village's name (Bab al-Hawa Shamali, in Al-Hasakah)."""
+    if k + 1 >= t.n or not t.context_joined(k) or not t.arabic[k + 1]:
+        return False
+    cue = cues.before.get((t.folded(k),))
+    return cue is not None and cue[0] == "relation" and cue[1] in _DIRECTIONS
+
+
+_DIRECTIONS = frozenset(
+    f"{a}{b} of" for a in ("north", "south", "east", "west") for b in ("", "east", "west")
+)
+
+
 def _after_given_name(t: _Text, i: int, cut: int, cues: _Cues) -> bool:
     """A word right after a given name, with no clitic of its own ("صابر سنجار"): a person's
     father's or family name, whatever village shares its spelling."""
     k = i - 1
-    return not cut and k >= 0 and t.gap(k) == " " and t.folded(k) in cues.given
+    if cut or k < 0 or t.gap(k) != " " or t.words[k] in cues.not_given:
+        return False
+    return t.folded(k) in cues.given
 
 
 def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | None:
@@ -441,6 +459,8 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
                     break
                 reach += 1
             for last in range(reach, i, -1):
+                if _direction_of_next(t, last, cues):
+                    continue
                 hits = gaz.hits(head + "".join(t.piece(k) for k in range(i + 1, last + 1)))
                 if hits:
                     return _Found(i, last, t.starts[i] + cut, t.ends[last], hits)
@@ -474,6 +494,8 @@ def _qualify(t: _Text, found: _Found, cues: _Cues) -> None:
         return
     if t.folded(nxt) in cues.directions:
         return  # ريف دير الزور الشرقي: the eastern countryside, not a village "Sharqi"
+    if t.arabic[nxt] and _direction_of_next(t, nxt, cues):
+        return  # جرابلس شمالي شرق حلب: north-east of Aleppo, not "Jarabulus Shamali"
     found.qualifier = name
     found.last = nxt
     found.end = t.ends[nxt]
@@ -776,6 +798,49 @@ def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
                 kind_word=f.kind_word,
             )
         )
+    return _within_governorates(out, text, gaz)
+
+
+def _within_governorates(
+    found: list[PlaceMention], text: str, gaz: Gazetteer
+) -> list[PlaceMention]:
+    """A place told with its governorate right after it ("باب الهوى شمالي إدلب", "X in the
+    Idlib countryside", "X, Idlib") lies in that governorate: its entry there, and where the
+    gazetteer has none of that name there, the name placed at the governorate rather than a
+    namesake in another one."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        p, q = out[k], out[k + 1]
+        if p.place.kind in ("country", "governorate") or not any(
+            c.kind == "governorate" for c in (q.place, *q.candidates)
+        ):
+            continue
+        if len(text[p.phrase.end : q.phrase.start].split()) > 1:
+            continue
+        gov = next(c for c in (q.place, *q.candidates) if c.kind == "governorate")
+        rural = gaz.countryside(gov)  # "السيدة زينب في دمشق": Rural Damascus is Damascus's
+        around = {gov.admin1, rural.admin1 if rural else None}
+        if p.place.admin1 in around:
+            continue
+        inside = [c for c in p.candidates if c.admin1 == gov.admin1]
+        if inside:
+            out[k] = replace(p, place=inside[0])
+            continue
+        unknown = replace(
+            p.place,
+            id=f"{p.place.id}~{gov.admin1}",
+            admin1=gov.admin1,
+            admin2=None,
+            admin3=None,
+            lat=gov.lat,
+            lon=gov.lon,
+            population=None,
+            pcode=None,
+            coord_precision="governorate",
+            provenance=(*p.place.provenance, "derived"),
+        )
+        out[k] = replace(p, place=unknown, candidates=(unknown, *p.candidates),
+                         geo_precision="governorate")
     return out
 
 
