@@ -38,8 +38,8 @@ NON_COMBATANT_GROUPS = frozenset({"people", "civilians", "children", "women", "m
 @dataclass(slots=True)
 class Mentions:
     """Everything the extractors found in one report, in text order. `text` is what they
-    matched on (pipeline.matching_text: the report's text, letter for letter, but for the
-    letters of another script glued to a word); `original` the report's text itself."""
+    matched on (pipeline.find_mentions: the report's text, or its matching view, whose
+    offsets the pipeline maps back to the report's text)."""
 
     text: str
     sentences: list[Span]
@@ -52,7 +52,6 @@ class Mentions:
     lang: str = "en"
     published: date | None = None
     title: str | None = None
-    original: str | None = None  # None: the same as `text`
 
 
 @dataclass(slots=True)
@@ -606,7 +605,7 @@ def _fill_perpetrator(
         )
     claim.set("perpetrator", best.actor, best.span)
     claim.set("attribution", attribution, evidence)
-    claim.set("perpetrator_evidence", quote.of(m.original or m.text), quote)
+    claim.set("perpetrator_evidence", quote.of(m.text), quote)
     claim.co_perpetrators = [CoPerpetrator(a.actor, a.span) for a in joint]
 
 

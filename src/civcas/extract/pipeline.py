@@ -35,8 +35,9 @@ def detect_language(text: str) -> str:
 _MIN_LETTERS = 4  # fewer letters than this: the script says more than any model
 
 
+_AR = "\u0621-\u064a"  # the Arabic letters, hamza to yeh
 # The letters of each lexicon language's script.
-_SCRIPT_LETTERS = {"ar": re.compile(r"[\u0621-\u064a]"), "en": re.compile(r"[A-Za-z\u00c0-\u024f]")}
+_SCRIPT_LETTERS = {"ar": re.compile(f"[{_AR}]"), "en": re.compile(r"[A-Za-z\u00c0-\u024f]")}
 
 
 def _by_script(text: str) -> str:
@@ -72,9 +73,7 @@ def _detector() -> Any:
 # A run of Latin letters touching an Arabic word: "@Levant24_arشنت طائرات", "Qasemqtغارة",
 # "Shared with Publicشهداء", where a copied post runs its author's handle or the page's
 # furniture into its first word. (Digits alone stay: "5قتلى" is a count.)
-_GLUED = re.compile(
-    r"[A-Za-z0-9_]*[A-Za-z_](?=[\u0621-\u064a])|(?<=[\u0621-\u064a])[A-Za-z_][A-Za-z0-9_]*"
-)
+_GLUED = re.compile(f"[A-Za-z0-9_]*[A-Za-z_](?=[{_AR}])|(?<=[{_AR}])[A-Za-z_][A-Za-z0-9_]*")
 
 
 def matching_text(text: str) -> str:
@@ -89,23 +88,19 @@ def matching_text(text: str) -> str:
 # Tatweel, the tatweel-dot or tatweel-space, and a dot between two letters, that cut a word
 # against moderation filters ("غـ.ـارة", "مقـ.ـتل", "قضـ ـوا", "الحـ.ـر.بي", "د.اع.ش"): not
 # matched on (evidence offsets map back to the text).
-_WORD_CUTS = re.compile(
-    r"\u0640+(?:[. \-_]\u0640+)?|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])"
-)
-
-
-_CUT_DOT = re.compile(r"[\u0621-\u064a]\.[\u0621-\u064a]")
+_WORD_CUTS = re.compile(f"\u0640+(?:[. \\-_]\u0640+)?|(?<=[{_AR}])\\.(?=[{_AR}])")
 
 
 def _uncut_words(text: str) -> tuple[str, list[int]] | None:
     """`text` without tatweel and the separators it cuts words with, and the offset in `text`
     of each character of the result (one more for its end); None where there is none."""
-    if "\u0640" not in text and not _CUT_DOT.search(text):
+    first = _WORD_CUTS.search(text)
+    if first is None:
         return None
     pieces: list[str] = []
     back: list[int] = []
     at = 0
-    for m in _WORD_CUTS.finditer(text):
+    for m in _WORD_CUTS.finditer(text, first.start()):
         pieces.append(text[at : m.start()])
         back.extend(range(at, m.start()))
         at = m.end()
@@ -137,15 +132,14 @@ def _mapped_back(value: Any, back: list[int]) -> Any:
     return value
 
 
-def _claim_of_text(claim: Claim, back: list[int], text: str) -> Claim:
-    """A claim read on the matching view, with its evidence on the report's text and its
+def _quoted_from(claim: Claim, text: str) -> Claim:
+    """A claim read on the matching view, its evidence already on the report's text, with its
     quotations (the place as written, the perpetrator's words) in the report's own words."""
-    mapped: Claim = _mapped_back(claim, back)
     for name in ("place", "perpetrator_evidence"):
-        span = mapped.evidence.get(name)
-        if getattr(mapped, name) is not None and span is not None:
-            setattr(mapped, name, span.of(text))
-    return mapped
+        span = claim.evidence.get(name)
+        if getattr(claim, name) is not None and span is not None:
+            setattr(claim, name, span.of(text))
+    return claim
 
 
 def find_mentions(report: Report, lang: str, view: str | None = None) -> Mentions:
@@ -165,7 +159,6 @@ def find_mentions(report: Report, lang: str, view: str | None = None) -> Mention
         lang=lang,
         published=report.published,
         title=report.title,
-        original=report.text if len(text) == len(report.text) and text != report.text else None,
     )
 
 
@@ -178,18 +171,21 @@ def extract_report(report: Report) -> Extraction:
     Words cut with tatweel ("غـ.ـارة") are read whole; the evidence is on the report's text."""
     view = matching_text(report.text)
     cut = _uncut_words(view)
+    reading = cut[0] if cut else view
     lang = report.lang or detect_language(report.text)
-    claims = _claims(report, lang, cut[0] if cut else view)
+    claims = _claims(report, lang, reading)
     if not claims:
         letters = _letters_by_language(report.text)
         for other in sorted(letters, key=letters.__getitem__, reverse=True):
             if other != lang and letters[other] >= SECOND_READING_LETTERS:
-                claims = _claims(report, other, cut[0] if cut else view)
+                claims = _claims(report, other, reading)
                 if claims:
                     lang = other
                 break
     if cut is not None:
-        claims = [_claim_of_text(c, cut[1], report.text) for c in claims]
+        claims = [_mapped_back(c, cut[1]) for c in claims]
+    if reading is not report.text:
+        claims = [_quoted_from(c, report.text) for c in claims]
     return Extraction(report=report, lang=lang, claims=claims)
 
 

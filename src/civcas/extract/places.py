@@ -811,13 +811,11 @@ def _within_governorates(
     out = list(found)
     for k in range(len(out) - 1):
         p, q = out[k], out[k + 1]
-        if p.place.kind in ("country", "governorate") or not any(
-            c.kind == "governorate" for c in (q.place, *q.candidates)
-        ):
+        gov = next((c for c in (q.place, *q.candidates) if c.kind == "governorate"), None)
+        if gov is None or p.place.kind in ("country", "governorate"):
             continue
         if len(text[p.phrase.end : q.phrase.start].split()) > 1:
             continue
-        gov = next(c for c in (q.place, *q.candidates) if c.kind == "governorate")
         rural = gaz.countryside(gov)  # "السيدة زينب في دمشق": Rural Damascus is Damascus's
         around = {gov.admin1, rural.admin1 if rural else None}
         if p.place.admin1 in around:

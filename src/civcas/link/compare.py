@@ -225,9 +225,9 @@ def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
             gap = max(a.when[0], b.when[0]) - min(a.when[1], b.when[1])
             if gap > s.date_window:
                 return level["undated_apart"]
-        if a.year_day is not None and b.year_day is not None and (a.lo is None or a.day) and (
-            b.lo is None or b.day
-        ):
+        # undated, or dated to the day: a coarse date says nothing of the day in the week
+        day_or_none = (a.lo is None or a.day) and (b.lo is None or b.day)
+        if day_or_none and a.year_day is not None and b.year_day is not None:
             # "6 October" with no year against a day: days apart within the year, as for two
             # dates; the same day and month on another weekday is that day of another year
             apart = abs(a.year_day - b.year_day)
@@ -237,9 +237,7 @@ def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
             ):
                 return level["far"]
             return level[_day_level(days, s)]
-        if a.weekday is not None and b.weekday is not None and (a.lo is None or a.day) and (
-            b.lo is None or b.day
-        ):
+        if day_or_none and a.weekday is not None and b.weekday is not None:
             # "today, Friday" in an undated report: one day of seven, the same or another
             apart = min((a.weekday - b.weekday) % 7, (b.weekday - a.weekday) % 7)
             return level[("same_weekday", "next_weekday")[apart] if apart < 2 else "other_weekday"]
