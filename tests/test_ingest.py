@@ -590,6 +590,21 @@ def test_post_time_stamp_stands_for_a_missing_publication_date() -> None:
     assert report_from_fields(dated, "t").published == date(2020, 3, 5)
 
 
+def test_news_page_time_stamp_with_clock_time_dates_the_report() -> None:
+    """A news page prints its time stamp as a full date beside a clock time, in either digit
+    set; a clock time in the report's own words, away from a full date, dates nothing."""
+    from datetime import date
+
+    from civcas.ingest.dates import stamped_date
+
+    assert stamped_date("مركز الأخبار  الخميس, ٥ ديسمبر ٢٠٢٤, ٢١:٥٤  هاجم جيش") == date(2024, 12, 5)
+    assert stamped_date("شبكة محلية  15/11/2021  1:23 م  قُتلت امرأة") == date(2021, 11, 15)
+    assert stamped_date("آخر تحديث: 26.10.2023 | 21:41 دمشق  قتل") == date(2023, 10, 26)
+    assert stamped_date("DESK  Friday, 16 June 2023, 17:23  Drones hit") == date(2023, 6, 16)
+    assert stamped_date("The strike at 10:30 on 4 March 2020 killed two.") is None
+    assert stamped_date("سقطت القذيفة الساعة 11:30 صباحاً في البلدة") is None
+
+
 def test_a_reports_address_dates_it_where_nothing_else_does() -> None:
     """A post id that carries its time, or a full date in the path; a month path or an address
     that says nothing gives no date, and a stated publication date always wins."""

@@ -16,32 +16,42 @@ from civcas.extract.dates import find_dates, parse_published
 __all__ = ["parse_published", "stamped_date", "url_date"]
 
 # Social-media pages copied as text keep the post's time stamp next to a middle dot:
-# "12:50 PM · Nov 30, 2024", "November 23, 2025 · Shared with Public".
+# "12:50 PM · Nov 30, 2024", "November 23, 2025 · Shared with Public"; news pages print it with
+# the clock time: "الاثنين, ٩ ديسمبر ٢٠٢٤, ١١:١٠", "04/07/2022  1:10 م", "2024.11.29 | 11:56".
 STAMP_SEPARATOR = "·"
-STAMP_REACH = 3  # characters between the date and the separator
+# A clock time (Western or Arabic-Indic digits) that no other digit touches.
+_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:])")
+STAMP_REACH = 3  # characters between the date and the separator or clock time
 STAMP_HEAD = 800  # the stamp sits in the page's first lines
 STAMP_WIDTH = 30  # how much text either side of a separator can hold the date
 # A year glued to the view count that follows it on X pages ("Nov 30, 20243.4K Views").
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=\d)")
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
 
 def stamped_date(text: str) -> date | None:
-    """The post date a copied social-media page states in its head, or None.
+    """The date a copied page states in its head as its time stamp, or None.
 
-    Only a full day date (day, month and year) right beside the middle dot counts: a date in
-    the post's own words is the incident's, not the publication's.
+    Only a full day date (day, month and year) right beside the middle dot or beside a clock
+    time counts: a date in the report's own words is the incident's, not the publication's.
     """
     head = text[:STAMP_HEAD]
-    at = head.find(STAMP_SEPARATOR)
-    while at != -1:
-        after = _GLUED_YEAR.sub(r"\1 ", head[at + 1 : at + 1 + STAMP_WIDTH])
-        before = head[max(0, at - STAMP_WIDTH) : at]
+    for start, end in sorted(_stamp_marks(head)):
+        after = _GLUED_YEAR.sub(r"\1 ", head[end : end + STAMP_WIDTH])
+        before = head[max(0, start - STAMP_WIDTH) : start]
         for piece, near_start in ((after, True), (before, False)):
             found = _day_date(piece, near_start)
             if found is not None:
                 return found
-        at = head.find(STAMP_SEPARATOR, at + 1)
     return None
+
+
+def _stamp_marks(head: str) -> list[tuple[int, int]]:
+    """Where a time stamp's date may stand beside: middle dots and clock times."""
+    marks = [(i, i + 1) for i, ch in enumerate(head) if ch == STAMP_SEPARATOR]
+    digits = head.translate(_WESTERN_DIGITS)  # same length: offsets hold
+    marks += [m.span() for m in _CLOCK.finditer(digits)]
+    return marks
 
 
 def _day_date(piece: str, near_start: bool) -> date | None:
