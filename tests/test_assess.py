@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from civcas.assess import assess_incident, load_rules
-from civcas.model import COUNT_RANGES, GRADES, Claim, Report, SourcedClaim, Span
+from civcas.model import COUNT_RANGES, GRADES, Claim, CoPerpetrator, Report, SourcedClaim, Span
 
 TEXT = (
     "Warplanes said to be Russian struck the market of Kafr Example on Monday, "
@@ -292,7 +292,6 @@ JOINT = "Regime forces and Russian warplanes shelled the market of Kafr Example 
 
 
 def joint(cid: str, attribution: str = "asserted") -> SourcedClaim:
-    from civcas.model import CoPerpetrator
 
     sc = blame(cid, "Syrian government", attribution, text=JOINT,
                perpetrator_evidence="Regime forces and Russian warplanes shelled")
@@ -300,7 +299,7 @@ def joint(cid: str, attribution: str = "asserted") -> SourcedClaim:
     return sc
 
 
-def test_actors_named_together_are_both_in_the_table_and_do_not_compete() -> None:
+def test_actors_named_together_are_both_in_the_table_and_leave_the_act_contested() -> None:
     out = assess_incident("i1", [joint("a"), joint("b"), blame("c", "Russia", text=JOINT)])
     assert set(out.perpetrators) == {"Russia", "Syrian government"}
     assert out.perpetrators[0] == "Russia"  # three sources name it, two the regime
@@ -312,8 +311,28 @@ def test_actors_named_together_are_both_in_the_table_and_do_not_compete() -> Non
     ]
     russia = out.attribution[1]
     assert russia.span is not None and russia.span.of(JOINT) == "Russian warplanes"
-    assert out.grade == "fair"
+    # No two sources disagree, but two belligerents are named as the attackers: on Airwars'
+    # scale that is contested ("multiple belligerents"), and the reason says who names them.
     assert not any("different actors" in c for c in out.contradictions)
+    assert out.grade == "contested"
+    assert out.grade_reasons == [
+        "several belligerents named as the attackers: Russia and Syrian government "
+        "(reported by outlet-a, outlet-b)"
+    ]
+
+
+def test_partner_forces_named_together_are_one_side() -> None:
+    """A raid by the SDF with coalition aircraft is a joint operation (grading.toml partners)."""
+    raid = "SDF forces backed by coalition helicopters raided the house"
+    claims = []
+    for cid in ("a", "b"):
+        sc = blame(cid, "SDF", text=raid)
+        sc.claim.co_perpetrators = [CoPerpetrator("US-led coalition", Span(21, 41))]
+        claims.append(sc)
+    out = assess_incident("i1", claims)
+    assert out.grade == "fair"
+    assert load_rules().are_partners({"SDF", "US-led coalition"})
+    assert not load_rules().are_partners({"Russia", "Syrian government"})
 
 
 def test_sources_that_blame_only_different_actors_still_compete() -> None:

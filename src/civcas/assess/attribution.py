@@ -114,6 +114,23 @@ def competing(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, set[str
     return accused if apart else {}
 
 
+def joint_belligerents(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, list[str]]:
+    """Source (outlet, else report id) -> the families it names together as the attackers, where
+    they are two or more and not partners (grading.toml `partners`): "regime forces and Russia"
+    leaves open which belligerent did the harm."""
+    named: dict[str, set[str]] = {}
+    by: dict[str, str] = {}
+    for n in _named(claims, rules):
+        if n.attribution != "denied" and rules.weight(n.attribution) > 0:
+            named.setdefault(n.sc.id, set()).add(rules.family(n.actor))
+            by[n.sc.id] = n.sc.report.outlet or n.sc.report.id
+    out: dict[str, list[str]] = {}
+    for claim_id, families in named.items():
+        if len(families) > 1 and not rules.are_partners(families):
+            out.setdefault(by[claim_id], sorted(families))
+    return dict(sorted(out.items()))
+
+
 def actor_contradiction(claims: Sequence[SourcedClaim], rules: Rules) -> str | None:
     """'different actors named: Russia (3 sources), Syrian government (1 source)'."""
     accused = competing(claims, rules)

@@ -3,7 +3,8 @@
 In order, the first that holds:
 1. confirmed: a belligerent claimed the act (attribution "claimed", or "asserted" in a report from
    the actor's own outlet), and no source carries that actor's denial;
-2. contested: independent sources blame actors of different families, or a source carries a denial;
+2. contested: independent sources blame actors of different families, one source names actors
+   of two families that are not partners as the attackers, or a source carries a denial;
 3. fair: `fair_min_sources` independent sources or more blame the same actor (or its family);
 4. weak: otherwise (a single source, or no actor named).
 """
@@ -17,6 +18,7 @@ from civcas.assess.attribution import (
     attribution_of,
     competing,
     denials,
+    joint_belligerents,
     perpetrators,
 )
 from civcas.assess.rules import Rules
@@ -54,6 +56,11 @@ def _contested(claims: Sequence[SourcedClaim], rules: Rules) -> list[str]:
         order = [a for a in perpetrators(claims, rules) if a in accused]
         listed = tally((a, len(accused[a])) for a in order)
         reasons.append(f"independent sources blame different actors: {listed}")
+    joint = joint_belligerents(claims, rules)
+    if joint and not reasons:  # one source names several: the harm is not laid on one of them
+        families = sorted({f for named in joint.values() for f in named})
+        reasons.append(f"several belligerents named as the attackers: {' and '.join(families)} "
+                       f"(reported by {', '.join(joint)})")
     for actor, by in denials(claims, rules).items():
         reasons.append(f"{actor} is named but the act is denied (reported by {', '.join(by)})")
     return reasons

@@ -28,6 +28,7 @@ class Rules:
     far_ratio: float
     far_margin: int
     fair_min_sources: int
+    partners: tuple[frozenset[str], ...]
     own_outlets: dict[str, frozenset[str]]
     parents: dict[str, str]
 
@@ -53,6 +54,10 @@ class Rules:
             actor = self.parents[actor]
             seen.add(actor)
         return actor
+
+    def are_partners(self, families: set[str]) -> bool:
+        """Whether these families all belong to one group of partner forces."""
+        return any(families <= group for group in self.partners)
 
     def is_own_outlet(self, actor: str, outlet: str | None) -> bool:
         return outlet is not None and outlet.casefold() in self.own_outlets.get(actor, frozenset())
@@ -83,6 +88,7 @@ def load_rules() -> Rules:
         far_ratio=float(counts["far_ratio"]),
         far_margin=int(counts["far_margin"]),
         fair_min_sources=int(grades["fair_min_sources"]),
+        partners=tuple(frozenset(group) for group in grades.get("partners", [])),
         own_outlets={
             actor: frozenset(o.casefold() for o in outlets)
             for actor, outlets in grades.get("own_outlets", {}).items()
