@@ -72,6 +72,9 @@ def test_relative_dates_resolve_against_publication(text: str, expected: date) -
         ("قصفت المدفعية التركية قرية حدودية.", "Turkey"),
         ("أعدم عناصر من تنظيم الدولة ثلاثة رعاة.", "ISIS"),
         ("اشتبكت قسد مع مسلحين في البلدة.", "SDF"),
+        ("أصيب مدنيان في هجوم لإرهابيي \"واي بي جي\" على المدينة.", "SDF"),
+        ("سقطت قذائف مصدرها مناطق سيطرة حزب الاتحاد الديمقراطي.", "SDF"),
+        ("توفي طفل دهسته مدرعة تركية في البلدة.", "Turkey"),
     ],
 )
 def test_actors_behind_proclitics(text: str, actor: str) -> None:

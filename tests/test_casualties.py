@@ -452,6 +452,8 @@ def test_arabic_digits_and_breakdown() -> None:
         ("قتل عشرين مدنيا في الغارات.", "killed", "civilians", 20, 20),
         ("أسفر القصف عن مقتل طفلين.", "killed", "children", 2, 2),
         ("أسفر القصف عن إصابة امرأتين.", "injured", "women", 2, 2),
+        ("ارتقاء مدنيين اثنين جراء الغارات.", "killed", "civilians", 2, 2),
+        ("قتل مدنيان اثنان في القصف.", "killed", "civilians", 2, 2),
         ("وجرح عشرات المدنيين.", "injured", "civilians", 24, None),
         ("أدت الغارات إلى مقتل نحو 30 شخصاً.", "killed", "people", 30, 30),
         ("قتل أكثر من 20 مدنياً.", "killed", "civilians", 21, None),

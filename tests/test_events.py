@@ -44,3 +44,10 @@ def test_a_helicopter_raid_is_a_ground_attack_in_arabic() -> None:
     text = "نفذت قوات التحالف الدولي عملية إنزال جوي على منزل في بلدة ذيبان"
     picked = pick_event_type(find_events(text, "ar"), 0, "ar")
     assert picked is not None and picked.event_type == "ground_attack"
+
+
+def test_an_air_aggression_is_an_airstrike_in_arabic() -> None:
+    """Syrian state media call a foreign airstrike "عدواناً جوياً"; the tanween is no matter."""
+    text = "شن العدو الإسرائيلي عدواناً جوياً استهدف عدداً من النقاط في مدينة حمص"
+    picked = pick_event_type(find_events(text, "ar"), 0, "ar")
+    assert picked is not None and picked.event_type == "airstrike"

@@ -108,3 +108,15 @@ def test_a_dot_between_two_letters_cuts_no_word() -> None:
     (claim,) = extract_report(Report(text=text, lang="ar")).claims
     assert (claim.perpetrator, claim.killed_min) == ("ISIS", 2)
     assert claim.evidence["perpetrator"].of(text).endswith("د.اع.ش")
+
+
+def test_a_hashtag_keeps_a_place_with_the_words_that_introduce_it() -> None:
+    """"بمدينة #أريحا" is the city of Ariha, "#ريف_إدلب" the Idlib countryside: the marks are
+    read as spaces, the evidence is the name as written."""
+    text = "مقتل مدنيين اثنين بقصف مدفعي على مدينة #أريحا في #ريف_إدلب الجنوبي"
+    view = matching_text(text)
+    assert len(view) == len(text) and "#" not in view and "_" not in view
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert claim.evidence["place"].of(text) == "أريحا"
+    assert claim.admin1 == "Idlib" and claim.geo_precision == "exact"
+    assert claim.killed_min == 2

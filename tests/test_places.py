@@ -226,3 +226,27 @@ def test_a_place_told_with_its_governorate_lies_in_it() -> None:
     # Rural Damascus is the countryside of Damascus: nothing to settle
     text = "غارة على السيدة زينب في دمشق"
     assert find_places(text, "ar")[0].place.admin1 == "Rural Damascus"
+
+
+def test_a_feature_noun_followed_by_its_name_is_no_village() -> None:
+    """"منطقة جبل السماق" is Mount al-Summaq, not the village spelled "جبل"; the noun alone
+    after a cue word may still be that village."""
+    text = "غارة جوية على منطقة جبل السماق بريف إدلب"
+    assert [m.span.of(text) for m in find_places(text, "ar")] == ["إدلب"]
+    alone = "قصف على قرية جبل في ريف الحسكة"
+    assert "جبل" in [m.span.of(alone) for m in find_places(alone, "ar")]
+    school = "سقطت قذيفة قرب مدرسة الأمل في حي الصناعة"
+    assert "مدرسة" not in [m.span.of(school) for m in find_places(school, "ar")]
+
+
+def test_a_name_listed_with_its_kind_word_keeps_the_kind_word_as_context() -> None:
+    """The gazetteer lists Homs city also as "مدينة حمص": the match is the name, and the kind
+    word before it says the city is meant, not the governorate."""
+    text = "سقطت صواريخ على مدينة حمص فجر اليوم"
+    (m,) = find_places(text, "ar")
+    assert m.span.of(text) == "حمص" and m.kind_word == "city"
+
+
+def test_a_word_run_into_a_number_is_no_place() -> None:
+    text = "Shelling hit Azaz.4:02 PM · Jul 25, 2022·Twitter Web App3 Likes"
+    assert [m.span.of(text) for m in find_places(text)] == ["Azaz"]

@@ -72,14 +72,17 @@ def _detector() -> Any:
 
 # A run of Latin letters touching an Arabic word: "@Levant24_arشنت طائرات", "Qasemqtغارة",
 # "Shared with Publicشهداء", where a copied post runs its author's handle or the page's
-# furniture into its first word. (Digits alone stay: "5قتلى" is a count.)
-_GLUED = re.compile(f"[A-Za-z0-9_]*[A-Za-z_](?=[{_AR}])|(?<=[{_AR}])[A-Za-z_][A-Za-z0-9_]*")
+# furniture into its first word; and the marks of a hashtag ("بمدينة #حلب", "#ريف_إدلب"), which
+# would part a place from the words that introduce it. (Digits alone stay: "5قتلى" is a count.)
+_GLUED = re.compile(
+    f"[A-Za-z0-9_#]*[A-Za-z_#](?=[{_AR}])|(?<=[{_AR}])[A-Za-z_#][A-Za-z0-9_#]*"
+)
 
 
 def matching_text(text: str) -> str:
-    """`text` with each run of Latin letters glued to an Arabic word made spaces: the same
-    length (evidence offsets hold), the Arabic word whole for every extractor, and no cut
-    Latin word left for the place finder to misread ("Publi")."""
+    """`text` with each run of Latin letters (or hashtag marks) glued to an Arabic word made
+    spaces: the same length (evidence offsets hold), the Arabic word whole for every extractor,
+    and no cut Latin word left for the place finder to misread ("Publi")."""
     if not _SCRIPT_LETTERS["ar"].search(text) or not _GLUED.search(text):
         return text
     return _GLUED.sub(lambda m: " " * len(m[0]), text)

@@ -97,6 +97,7 @@ class _Cues:
     blocked: frozenset[str]  # stop and persons together
     prefixes: frozenset[str]  # words that start names but are none alone (Tell, Deir)
     common: frozenset[str]
+    features: frozenset[str]  # nouns heading a feature's name (جبل السماق): no village then
     introducers: frozenset[str]  # single words of kind and relation cues before a name
 
 
@@ -161,6 +162,7 @@ def _cues(lang: str) -> _Cues:
         blocked=frozenset(_fold(w) for w in (*raw.get("stop", []), *raw.get("person_names", []))),
         prefixes=frozenset(_fold(w) for w in raw.get("name_prefixes", [])),
         common=frozenset(_fold(w) for w in load(lang, "common_words").get("words", [])),
+        features=frozenset(_fold(w) for w in raw.get("feature_heads", [])),
         introducers=frozenset(
             w[0] for w, (what, _) in before.items() if what in ("kind", "relation") and len(w) == 1
         ),
@@ -439,6 +441,31 @@ _DIRECTIONS = frozenset(
 )
 
 
+def _after_kind_word(
+    t: _Text, i: int, last: int, hits: tuple[Hit, ...], gaz: Gazetteer, cues: _Cues
+) -> _Found | None:
+    """A name the gazetteer also lists with its kind word ("مدينة حمص" for Homs): the name
+    alone, the kind word left to say what it is (the city, not the governorate)."""
+    if cues.before.get((t.folded(i),), ("", ""))[0] != "kind":
+        return None
+    rest = gaz.hits("".join(t.piece(k) for k in range(i + 1, last + 1)))
+    ids = {h[0].id for h in hits}
+    if not rest or not any(h[0].id in ids for h in rest):
+        return None
+    return _Found(i + 1, last, t.starts[i + 1], t.ends[last], rest)
+
+
+def _heads_a_feature(t: _Text, i: int, form: str, cues: _Cues) -> bool:
+    """A noun that heads a feature's name, followed by that name with its article ("منطقة جبل
+    السماق"): the mountain, not the village spelled "جبل" (the gazetteer's longer names are
+    matched first)."""
+    if _fold(form) not in cues.features or i + 1 >= t.n or not t.name_joined(i):
+        return False
+    nxt = t.folded(i + 1)
+    named = t.arabic[i + 1] and nxt.startswith("ال") and len(nxt) > 3
+    return named and nxt not in cues.directions and nxt not in cues.blocked
+
+
 def _after_given_name(t: _Text, i: int, cut: int, cues: _Cues) -> bool:
     """A word right after a given name, with no clitic of its own ("صابر سنجار"): a person's
     father's or family name, whatever village shares its spelling."""
@@ -463,16 +490,23 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
                     continue
                 hits = gaz.hits(head + "".join(t.piece(k) for k in range(i + 1, last + 1)))
                 if hits:
+                    rest = _after_kind_word(t, i, last, hits, gaz, cues)
+                    if rest is not None:
+                        return rest
                     return _Found(i, last, t.starts[i] + cut, t.ends[last], hits)
         hits, common = _single_ar(form, cues.lang)
         if hits:
             if (common or _after_given_name(t, i, cut, cues)) and not _cued(t, i, cues):
+                return None
+            if _heads_a_feature(t, i, form, cues):
                 return None
             return _Found(i, i, t.starts[i] + cut, t.ends[i], hits)
     return None
 
 
 def _match_at(t: _Text, i: int, gaz: Gazetteer, cues_en: _Cues, cues_ar: _Cues) -> _Found | None:
+    if any(ch.isdigit() for ch in t.words[i]):
+        return None  # "App3", "F16": a word run into a number is no place's name
     if t.arabic[i]:
         return _match_arabic(t, i, gaz, cues_ar)
     return _match_latin(t, i, gaz, cues_en)
