@@ -75,6 +75,7 @@ def test_relative_dates_resolve_against_publication(text: str, expected: date) -
         ("أصيب مدنيان في هجوم لإرهابيي \"واي بي جي\" على المدينة.", "SDF"),
         ("سقطت قذائف مصدرها مناطق سيطرة حزب الاتحاد الديمقراطي.", "SDF"),
         ("توفي طفل دهسته مدرعة تركية في البلدة.", "Turkey"),
+        ("قصف كثيف على البلدة من قبل ميليشيا أسد.", "Syrian government"),
     ],
 )
 def test_actors_behind_proclitics(text: str, actor: str) -> None:
@@ -368,6 +369,15 @@ def test_verb_first_names_the_agent() -> None:
     text = "ارتكب التحالف الدولي مجزرة جديدة في بلدة هجين."
     (mention,) = find_actors(text, split_sentences(text), "ar")
     assert mention.agent
+
+
+def test_a_raid_of_a_force_names_it_the_agent() -> None:
+    """"بعملية إنزال جوي للتحالف": the coalition carried out the raid."""
+    text = "مقتل رجل بعملية إنزال جوي للتحالف على منزله في بلدة الشحيل بريف دير الزور"
+    (mention,) = find_actors(text, split_sentences(text), "ar")
+    assert mention.actor == "US-led coalition" and mention.agent
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert claim.perpetrator == "US-led coalition" and claim.event_type == "ground_attack"
 
 
 def test_headline_only_announces_the_act() -> None:

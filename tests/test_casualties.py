@@ -454,6 +454,8 @@ def test_arabic_digits_and_breakdown() -> None:
         ("أسفر القصف عن إصابة امرأتين.", "injured", "women", 2, 2),
         ("ارتقاء مدنيين اثنين جراء الغارات.", "killed", "civilians", 2, 2),
         ("قتل مدنيان اثنان في القصف.", "killed", "civilians", 2, 2),
+        ("نجم عن القصف ارتقاء شهيد كحصيلة أولية.", "killed", "people", 1, 1),
+        ("أسفرت الغارة عن سقوط شهيدين.", "killed", "people", 2, 2),
         ("وجرح عشرات المدنيين.", "injured", "civilians", 24, None),
         ("أدت الغارات إلى مقتل نحو 30 شخصاً.", "killed", "people", 30, 30),
         ("قتل أكثر من 20 مدنياً.", "killed", "civilians", 21, None),

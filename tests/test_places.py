@@ -250,3 +250,9 @@ def test_a_name_listed_with_its_kind_word_keeps_the_kind_word_as_context() -> No
 def test_a_word_run_into_a_number_is_no_place() -> None:
     text = "Shelling hit Azaz.4:02 PM · Jul 25, 2022·Twitter Web App3 Likes"
     assert [m.span.of(text) for m in find_places(text)] == ["Azaz"]
+
+
+def test_arabic_words_that_spell_a_village_but_say_something_else() -> None:
+    """"نتج عنه" (resulted from it), the Euphrates and the outlets named after it: no places."""
+    text = "قصف على أطراف نهر الفرات قرب مدينة جرابلس نتج عنه إصابة مدنيين بحسب وكالة فرات"
+    assert [m.span.of(text) for m in find_places(text, "ar")] == ["جرابلس"]
