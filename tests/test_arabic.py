@@ -514,3 +514,11 @@ def test_bench_reads_the_texts_of_one_language(tmp_path: Path) -> None:
     )
     assert bench.read_airwars(reports, "ar") == ["قتل مدني بقصف."]
     assert bench.read_airwars(reports, "en") == ["A civilian was killed."]
+
+
+def test_a_post_that_opens_with_its_place_is_placed_there() -> None:
+    """Arabic has no capitals to mislead: "دارة عزة الآن ..." names the town it opens with."""
+    text = "دارة عزة الآن قصف كثيف على البلدة من قبل ميليشيا أسد"
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert claim.evidence["place"].of(text) == "دارة عزة"
+    assert claim.perpetrator == "Syrian government"

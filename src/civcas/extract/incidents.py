@@ -167,10 +167,15 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+# Arabic has no capitals: a place that opens a sentence is no capitalised common word there.
+_ARABIC_NAME = re.compile("[\u0600-\u06ff]")
+
+
 def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
     """Place mentions that can stand for an incident's place, homonyms settled by the
-    governorates the report names. A bare capitalised word is too weak when it opens a sentence,
-    stands in brackets ("(Qasioun)", an outlet) or sits in a Title Case headline."""
+    governorates the report names. A bare capitalised word is too weak when it opens a sentence
+    (Latin script only), stands in brackets ("(Qasioun)", an outlet) or sits in a Title Case
+    headline."""
     headlines = {i for i, s in enumerate(m.sentences) if _title_case(s.of(m.text))}
     named = Counter(
         p.place.admin1
@@ -182,7 +187,9 @@ def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
         i = index.of(p.span)
         if not _contextual(p):
             before = m.text[max(0, p.span.start - 1) : p.span.start]
-            if p.span.start == m.sentences[i].start or before == "(" or i in headlines:
+            opens = p.span.start == m.sentences[i].start
+            opens = opens and not _ARABIC_NAME.match(p.span.of(m.text))
+            if opens or before == "(" or i in headlines:
                 continue
         elif i in headlines and p.phrase.of(m.text).istitle():
             continue  # "Airstrikes Hit Camp": every word capitalised, no locative word
