@@ -256,3 +256,11 @@ def test_arabic_words_that_spell_a_village_but_say_something_else() -> None:
     """"نتج عنه" (resulted from it), the Euphrates and the outlets named after it: no places."""
     text = "قصف على أطراف نهر الفرات قرب مدينة جرابلس نتج عنه إصابة مدنيين بحسب وكالة فرات"
     assert [m.span.of(text) for m in find_places(text, "ar")] == ["جرابلس"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_direction_relations_are_relations_of_the_lexicon(lang: str) -> None:
+    from civcas.knowledge.lexicon import load
+
+    raw = load(lang, "places")
+    assert set(raw["direction_relations"]) <= set(raw["relations_before"])

@@ -88,6 +88,7 @@ class _Cues:
     picks: dict[str, tuple[str, ...]]
     directions: frozenset[str]
     region: frozenset[str]
+    direction_relations: frozenset[str]  # relation labels that give a direction ("north of")
     stop: frozenset[str]
     persons: frozenset[str]
     titles: frozenset[str]  # Mrs, Dr: what follows is a person's name
@@ -154,6 +155,7 @@ def _cues(lang: str) -> _Cues:
         picks={k: tuple(v) for k, v in raw.get("kind_picks", {}).items()},
         directions=frozenset(_fold(d) for d in raw.get("directions", []) if " " not in d),
         region=frozenset(raw.get("region_relations", [])),
+        direction_relations=frozenset(raw.get("direction_relations", [])),
         stop=frozenset(_fold(w) for w in raw.get("stop", [])),
         persons=frozenset(_fold(w) for w in raw.get("person_names", [])),
         titles=frozenset(_fold(w) for w in raw.get("person_titles", [])),
@@ -433,12 +435,7 @@ def _direction_of_next(t: _Text, k: int, cues: _Cues) -> bool:
     if k + 1 >= t.n or not t.context_joined(k) or not t.arabic[k + 1]:
         return False
     cue = cues.before.get((t.folded(k),))
-    return cue is not None and cue[0] == "relation" and cue[1] in _DIRECTIONS
-
-
-_DIRECTIONS = frozenset(
-    f"{a}{b} of" for a in ("north", "south", "east", "west") for b in ("", "east", "west")
-)
+    return cue is not None and cue[0] == "relation" and cue[1] in cues.direction_relations
 
 
 def _after_kind_word(
