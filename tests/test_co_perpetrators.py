@@ -74,3 +74,19 @@ def test_a_ledger_from_before_co_perpetrators_is_upgraded(tmp_path: Path) -> Non
     [record] = ledger.incidents()
     assert "Russia" in record["perpetrators"]
     ledger.close()
+
+
+def test_fire_from_the_areas_two_forces_hold_names_both() -> None:
+    """"مصدره مناطق سيطرة قسد والنظام": the SDF and the regime, though "سيطرة" alone (areas of
+    control, hit) makes a target; a quotation mark between two names joins them still."""
+    from civcas.extract import extract_report
+
+    cases = [
+        ("قتل مدني بقصف صاروخي مصدره مناطق سيطرة قسد والنظام، طال سوقاً في مدينة الباب",
+         ("SDF", ["Syrian government"])),
+        ('قتلت امرأة بقصف مشترك من قوات النظام و"قسد" على مخيم في ريف عفرين',
+         ("Syrian government", ["SDF"])),
+    ]
+    for text, (actor, co) in cases:
+        (claim,) = extract_report(Report(text, lang="ar")).claims
+        assert (claim.perpetrator, [c.actor for c in claim.co_perpetrators]) == (actor, co)

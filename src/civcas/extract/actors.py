@@ -129,6 +129,9 @@ def spoken_before(text: str, start: int, lang: str = "en") -> bool:
 SIDES_REACH = 25  # characters before the first actor where "between" makes the two sides
 
 
+_NO_WORDS = str.maketrans({c: " " for c in "#\"“”«»'’‘"})
+
+
 def joint_actors(
     text: str, named: ActorMention, mentions: Sequence[ActorMention], lang: str = "en"
 ) -> list[ActorMention]:
@@ -144,8 +147,9 @@ def joint_actors(
     def joined(a: ActorMention, b: ActorMention) -> bool:
         if b.target or b.actor == UNKNOWN or b.attribution in ("denied", "claimed"):
             return False
-        # hashtags of posts ("قوات النظام و #روسيا") are no words of their own
-        words = _words(text[a.span.end : b.span.start].replace("#", " ")).split()
+        # hashtags of posts ("قوات النظام و #روسيا") and quotation marks ("النظام و"قسد"")
+        # are no words of their own
+        words = _words(text[a.span.end : b.span.start].translate(_NO_WORDS)).split()
         while words and words[0] in lex.joint_skip:
             words.pop(0)
         gap = " ".join(words)
