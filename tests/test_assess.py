@@ -105,6 +105,16 @@ def test_two_independent_sources_agreeing_are_fair() -> None:
     assert out.grade_reasons == ["2 independent sources agree on the actor: Russia"]
 
 
+def test_two_sources_of_which_one_names_the_actor_are_fair() -> None:
+    """Airwars' "fair" asks for two credible sources, not for both to name the belligerent."""
+    out = assess_incident("i1", [blame("a", "Russia"), sourced("b")])
+    assert out.grade == "fair"
+    assert out.grade_reasons == [
+        "2 independent sources report the incident; 1 source names the actor: Russia"
+    ]
+    assert assess_incident("i1", [sourced("a"), sourced("b")]).grade == "weak"  # no one named
+
+
 def test_copies_agreeing_are_not_fair() -> None:
     out = assess_incident("i1", [blame("a", "Russia"), blame("b", "Russia", lineage="a")])
     assert out.grade == "weak"

@@ -5,7 +5,8 @@ In order, the first that holds:
    the actor's own outlet), and no source carries that actor's denial;
 2. contested: independent sources blame actors of different families, one source names actors
    of two families that are not partners as the attackers, or a source carries a denial;
-3. fair: `fair_min_sources` independent sources or more blame the same actor (or its family);
+3. fair: `fair_min_sources` independent sources or more report the incident and some name an
+   actor (no two of them different ones);
 4. weak: otherwise (a single source, or no actor named).
 """
 
@@ -82,6 +83,16 @@ def _fair(claims: Sequence[SourcedClaim], rules: Rules) -> list[str]:
         actors = [a for a in perpetrators(claims, rules) if rules.family(a) == family]
         n = len(families[family])
         reasons.append(f"{n} independent sources agree on the actor: {' / '.join(actors)}")
+    lineages = {sc.lineage_id for sc in claims}
+    if not reasons and families and len(lineages) >= rules.fair_min_sources:
+        # Airwars' "fair": two or more sources report it, a belligerent is named; not every
+        # source need name one ("civilians killed in shelling on Ariha")
+        family = min(families, key=lambda f: (-len(families[f]), f))
+        actors = [a for a in perpetrators(claims, rules) if rules.family(a) == family]
+        named = len(families[family])
+        verb = "names" if named == 1 else "name"
+        reasons.append(f"{len(lineages)} independent sources report the incident; "
+                       f"{sources(named)} {verb} the actor: {' / '.join(actors)}")
     return reasons
 
 
