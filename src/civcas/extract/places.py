@@ -49,6 +49,7 @@ _TOKEN = re.compile(rf"[^\W\d_][\w'’{_MARKS}]*")
 _NAME_GAP = re.compile(r"[ \u00a0]?[-‐‑–]?[ \u00a0]?")
 _CONTEXT_GAP = re.compile(r"[ \u00a0\t\"“”«»‘’'‐‑–-]{1,4}")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_DIGIT = re.compile(r"\d")
 _ARTICLE_WORDS = latin_articles()  # al, el, as, ... (translit.toml)
 
 
@@ -502,7 +503,7 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
 
 
 def _match_at(t: _Text, i: int, gaz: Gazetteer, cues_en: _Cues, cues_ar: _Cues) -> _Found | None:
-    if any(ch.isdigit() for ch in t.words[i]):
+    if _DIGIT.search(t.words[i]):
         return None  # "App3", "F16": a word run into a number is no place's name
     if t.arabic[i]:
         return _match_arabic(t, i, gaz, cues_ar)
