@@ -418,6 +418,16 @@ def test_a_post_of_a_few_short_lines_is_read() -> None:
     assert claim.killed_min == 3
 
 
+def test_a_numbered_list_of_the_dead_is_no_list_of_links() -> None:
+    """Short numbered lines of names follow the post's lead; they make no menu of it."""
+    names = ["قمر بلال حافظ", "زكريا أحمد بزي", "يوسف محمد الحسن", "محمود ياسر سارح", "سلام العاهي"]
+    post = "#تحديث\nأسماء الشهداء نتيجة القصف الذي استهدف مدينة أريحا بريف إدلب\n" + "\n".join(
+        f"{k}- {name}" for k, name in enumerate(names, 1)
+    )
+    (claim,) = extract_report(Report(text=post, lang="ar")).claims
+    assert claim.place == "أريحا" and claim.event_type == "shelling"
+
+
 def test_another_massacre_with_its_own_toll_is_another_incident() -> None:
     text = (
         "قتلت امرأة أمس بقصف على بلدة هجين.\n"

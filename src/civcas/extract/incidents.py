@@ -626,10 +626,15 @@ HEADLINE_WORDS = 25  # a headline is a short line
 _TRAILING_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|t\.me/)\S*\s*\Z")
 
 
+_LIST_ITEM = re.compile(r"\s*\d{1,3}\s*[-.)_ـ–]")
+
+
 def _headline(sentence: Span, text: str) -> bool:
     """A short line of its own that ends without a full stop: a headline or a caption (a post
     that ends with a link ends where the link starts)."""
     line = sentence.of(text)
+    if _LIST_ITEM.match(line):
+        return False  # an item of a numbered list: "1- قمر بلال حافظ", a name, not a headline
     words = _TRAILING_LINK.sub("", line.rstrip()).rstrip().rstrip("\"'”»)")
     if not words or words[-1] in _FULL_STOPS or len(words.split()) > HEADLINE_WORDS:
         return False
