@@ -232,6 +232,18 @@ def test_numbered_list_lines_after_a_cue() -> None:
     assert names(bullets) == ["Omar Khalid Al-Saleh", "Bilal Khalid Al-Saleh"]
 
 
+def test_a_list_after_a_long_heading_and_a_kicker_line() -> None:
+    """A heading that says of which attack the names are, a one-word line ("#تحديث") before
+    the items: still the list of that cue."""
+    text = (
+        "أسماء الشهداء نتيجة القصف الذي استهدف مدينة أريحا بريف إدلب\n#تحديث\n"
+        "1- زكريا أحمد بزي\n2-يوسف محمد جمال الحسن\n\nتابعونا على تلغرام"
+    )
+    assert [n.name for n in find_victim_names(text, "ar")] == [
+        "زكريا أحمد بزي", "يوسف محمد جمال الحسن"
+    ]
+
+
 def test_capitalised_words_and_places_are_no_victims() -> None:
     text = "Among the dead were United States citizens, people of Tal Tamr and Ayn Issa."
     assert names(text) == []

@@ -164,7 +164,10 @@ _LIST_STOP = re.compile(r"[)\n]|\.(?:\s|$)")
 # people counted together: "4-5-6 ...").
 _ITEM_LINE = re.compile(r"[ \t]*(?:[0-9\u0660-\u0669]{1,3}(?:\s*[-–.)]\s*[0-9\u0660-\u0669]{1,3})*"
                         r"\s*[-–.)]|[-–•*▪●])[ \t]*\S[^\n]*")
-_HEAD_BEFORE_LINES = 40  # at most this much between a cue and the line break of its list
+# At most this much between a cue and the line break of its list: the rest of a heading
+# ("أسماء الشهداء نتيجة القصف الذي استهدف مدينة أريحا بريف إدلب").
+_HEAD_BEFORE_LINES = 120
+_KICKER_LINE_WORDS = 2  # a line this short between the heading and the items ("#تحديث")
 
 
 def _list_end(text: str, start: int) -> int:
@@ -189,6 +192,12 @@ def _item_lines_end(text: str, pos: int) -> int | None:
         while pos < limit and text[pos] in "\n\r \t":
             pos += 1
         m = _ITEM_LINE.match(text, pos, limit)
+        if m is None and end is None:
+            line_end = text.find("\n", pos, limit)
+            if line_end != -1 and len(text[pos:line_end].split()) <= _KICKER_LINE_WORDS:
+                pos = line_end  # one short line before the first item: "#تحديث", "(محدث)"
+                m = _ITEM_LINE.match(text, pos + 1, limit)
+                pos += 1
         if m is None:
             break
         end = pos = m.end()
