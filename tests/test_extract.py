@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,3 +152,24 @@ def test_a_later_toll_statement_joins_its_incident() -> None:
     (c,) = claims(text)
     assert (c.killed_min, c.killed_max) == (30, 30)
     assert c.date == date(2019, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed", "civilians", "words"),
+    [
+        ("Activists documented the death of a woman and a young man in shelling on Ariha.",
+         "en", 2, 1, "a woman and a young man"),
+        ("A woman and her child were killed in shelling on Ariha.", "en", 2, 2,
+         "A woman and her child"),
+        ("استشهاد طفل وامرأة بقصف مدفعي على أريحا", "ar", 2, 2, "طفل وامرأة"),
+        # a total is its own toll; the people after it break it down
+        ("Shelling killed 3 civilians, a woman and two children, in Ariha.", "en", 3, 3,
+         "3 civilians"),
+    ],
+)
+def test_people_told_one_after_another_are_the_toll(
+    text: str, lang: str, killed: int, civilians: int, words: str
+) -> None:
+    (claim,) = extract_report(Report(text=text, lang=lang)).claims
+    assert (claim.killed_min, claim.civilians_killed_min) == (killed, civilians)
+    assert claim.evidence["killed_min"].of(text) == words

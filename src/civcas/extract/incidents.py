@@ -458,7 +458,7 @@ def _fill(
     own_dates.sort(key=lambda d: d.kind == "said")  # an event's own date first
     focus = m.sentences[g.sentences[0]].start
 
-    _fill_counts(claim, own_counts)
+    _fill_counts(claim, own_counts, m.text, m.lang)
     place = g.place or _best_place(own_places)
     first = g.sentences[0]
     if place is None and first > 0 and first - 1 not in taken:
@@ -496,23 +496,28 @@ def _fill(
     return claim if concrete else None
 
 
-def _fill_counts(claim: Claim, counts: list[CasualtyMention]) -> None:
-    """Totals from the first top-level count; breakdowns from the counts that break it down."""
+def _fill_counts(claim: Claim, counts: list[CasualtyMention], text: str, lang: str) -> None:
+    """Totals from the first top-level count (with the people told right after it: "a woman
+    and a young man"); breakdowns from the counts that break it down."""
     killed = [c for c in counts if c.outcome == "killed" and c.min is not None]
     top = [c for c in killed if c.breakdown_of is None and c.group in NON_COMBATANT_GROUPS]
     if not top:
         top = [c for c in killed if c.breakdown_of is None]
     top = [c for c in top if not c.vague] + [c for c in top if c.vague]
-    if top:
-        first = top[0]
-        claim.set("killed_min", first.min, first.span)
-        claim.set("killed_max", first.max, first.span)
+    chain = _people_told_together(top[0], killed, text, lang) if top else []
+    if chain:
+        span = chain[0].span.cover(chain[-1].span)
+        highs = [c.max for c in chain]
+        claim.set("killed_min", sum(c.min or 0 for c in chain), span)
+        claim.set("killed_max", None if None in highs else sum(h or 0 for h in highs), span)
     killed = [c for c in killed if not c.vague] + [c for c in killed if c.vague]
     for c in killed:
         if c.group == "civilians" and claim.civilians_killed_min is None:
             claim.set("civilians_killed_min", c.min, c.span)
-    if claim.civilians_killed_min is None and top and top[0].group in CIVILIAN_GROUPS:
-        claim.set("civilians_killed_min", top[0].min, top[0].span)
+    civilians = [c for c in chain if c.group in CIVILIAN_GROUPS]
+    if claim.civilians_killed_min is None and civilians:
+        span = civilians[0].span.cover(civilians[-1].span)
+        claim.set("civilians_killed_min", sum(c.min or 0 for c in civilians), span)
     for c in killed:
         if c.group == "children" and claim.children_killed_min is None:
             claim.set("children_killed_min", c.min, c.span)
@@ -522,6 +527,33 @@ def _fill_counts(claim: Claim, counts: list[CasualtyMention]) -> None:
     top_injured = [c for c in injured if c.breakdown_of is None] or injured
     if top_injured:
         claim.set("injured_min", top_injured[0].min, top_injured[0].span)
+
+
+PERSON_GROUPS = frozenset({"women", "children", "men"})  # the dead told by who they are
+
+
+@cache
+def _sum_joiners(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "casualties").get("sum_joiners", []))
+
+
+def _people_told_together(
+    first: CasualtyMention, killed: list[CasualtyMention], text: str, lang: str
+) -> list[CasualtyMention]:
+    """`first` and the people told right after it as the dead ("طفل وامرأة", "a woman and her
+    child"): a toll told person by person. A total ("3 civilians") is its own toll."""
+    chain = [first]
+    if first.vague or first.group not in PERSON_GROUPS or first not in killed:
+        return chain
+    joiners = _sum_joiners(lang)
+    for c in killed[killed.index(first) + 1 :]:
+        gap = text[chain[-1].span.end : c.span.start].strip().lower()
+        if c.vague or c.breakdown_of is not None or c.group not in PERSON_GROUPS:
+            break
+        if gap not in joiners:
+            break
+        chain.append(c)
+    return chain
 
 
 def _fill_place(claim: Claim, mention: PlaceMention, text: str) -> None:
