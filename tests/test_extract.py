@@ -162,6 +162,8 @@ def test_a_later_toll_statement_joins_its_incident() -> None:
         ("A woman and her child were killed in shelling on Ariha.", "en", 2, 2,
          "A woman and her child"),
         ("استشهاد طفل وامرأة بقصف مدفعي على أريحا", "ar", 2, 2, "طفل وامرأة"),
+        ("مقتل ثلاثة أطفال وأمهم وطفل آخر بقصف على أريحا", "ar", 5, 5,
+         "ثلاثة أطفال وأمهم وطفل"),
         # a total is its own toll; the people after it break it down
         ("Shelling killed 3 civilians, a woman and two children, in Ariha.", "en", 3, 3,
          "3 civilians"),
@@ -173,3 +175,9 @@ def test_people_told_one_after_another_are_the_toll(
     (claim,) = extract_report(Report(text=text, lang=lang)).claims
     assert (claim.killed_min, claim.civilians_killed_min) == (killed, civilians)
     assert claim.evidence["killed_min"].of(text) == words
+
+
+def test_the_injured_told_one_after_another_are_counted_together() -> None:
+    text = "أصيب رجل وابنه بقصف مدفعي على أريحا"
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert claim.injured_min == 2 and claim.evidence["injured_min"].of(text) == "رجل وابنه"

@@ -526,10 +526,12 @@ def _fill_counts(claim: Claim, counts: list[CasualtyMention], text: str, lang: s
     injured = [c for c in counts if c.outcome == "injured" and c.min is not None]
     top_injured = [c for c in injured if c.breakdown_of is None] or injured
     if top_injured:
-        claim.set("injured_min", top_injured[0].min, top_injured[0].span)
+        hurt = _people_told_together(top_injured[0], injured, text, lang)
+        span = hurt[0].span.cover(hurt[-1].span)
+        claim.set("injured_min", sum(c.min or 0 for c in hurt), span)
 
 
-PERSON_GROUPS = frozenset({"women", "children", "men"})  # the dead told by who they are
+PERSON_GROUPS = frozenset({"women", "children", "men"})  # victims told by who they are
 
 
 @cache
@@ -538,15 +540,15 @@ def _sum_joiners(lang: str) -> frozenset[str]:
 
 
 def _people_told_together(
-    first: CasualtyMention, killed: list[CasualtyMention], text: str, lang: str
+    first: CasualtyMention, counts: list[CasualtyMention], text: str, lang: str
 ) -> list[CasualtyMention]:
-    """`first` and the people told right after it as the dead ("طفل وامرأة", "a woman and her
-    child"): a toll told person by person. A total ("3 civilians") is its own toll."""
+    """`first` and the people told right after it with the same outcome ("طفل وامرأة", "a woman
+    and her child"): a toll told person by person. A total ("3 civilians") is its own toll."""
     chain = [first]
-    if first.vague or first.group not in PERSON_GROUPS or first not in killed:
+    if first.vague or first.group not in PERSON_GROUPS or first not in counts:
         return chain
     joiners = _sum_joiners(lang)
-    for c in killed[killed.index(first) + 1 :]:
+    for c in counts[counts.index(first) + 1 :]:
         gap = text[chain[-1].span.end : c.span.start].strip().lower()
         if c.vague or c.breakdown_of is not None or c.group not in PERSON_GROUPS:
             break
