@@ -94,10 +94,17 @@ def perpetrators(claims: Sequence[SourcedClaim], rules: Rules) -> list[str]:
 def accusers(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, set[str]]:
     """Actor -> the lineages that blame it (assert, allege or claim; not deny, not 'unknown')."""
     out: dict[str, set[str]] = {}
-    for n in _named(claims, rules):
-        if n.attribution != "denied" and rules.weight(n.attribution) > 0:
-            out.setdefault(n.actor, set()).add(n.sc.lineage_id)
+    for n in _blaming(claims, rules):
+        out.setdefault(n.actor, set()).add(n.sc.lineage_id)
     return out
+
+
+def _blaming(claims: Sequence[SourcedClaim], rules: Rules) -> list[Naming]:
+    """Namings that blame their actor: asserted, alleged or claimed; not a denial, not 'unknown'."""
+    return [
+        n for n in _named(claims, rules)
+        if n.attribution != "denied" and rules.weight(n.attribution) > 0
+    ]
 
 
 def competing(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, set[str]]:
@@ -120,10 +127,9 @@ def joint_belligerents(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str
     leaves open which belligerent did the harm."""
     named: dict[str, set[str]] = {}
     by: dict[str, str] = {}
-    for n in _named(claims, rules):
-        if n.attribution != "denied" and rules.weight(n.attribution) > 0:
-            named.setdefault(n.sc.id, set()).add(rules.family(n.actor))
-            by[n.sc.id] = n.sc.report.outlet or n.sc.report.id
+    for n in _blaming(claims, rules):
+        named.setdefault(n.sc.id, set()).add(rules.family(n.actor))
+        by[n.sc.id] = n.sc.report.outlet or n.sc.report.id
     out: dict[str, list[str]] = {}
     for claim_id, families in named.items():
         if len(families) > 1 and not rules.are_partners(families):

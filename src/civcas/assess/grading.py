@@ -57,8 +57,8 @@ def _contested(claims: Sequence[SourcedClaim], rules: Rules) -> list[str]:
         order = [a for a in perpetrators(claims, rules) if a in accused]
         listed = tally((a, len(accused[a])) for a in order)
         reasons.append(f"independent sources blame different actors: {listed}")
-    joint = joint_belligerents(claims, rules)
-    if joint and not reasons:  # one source names several: the harm is not laid on one of them
+    joint = {} if reasons else joint_belligerents(claims, rules)
+    if joint:  # one source names several: the harm is not laid on one of them
         families = sorted({f for named in joint.values() for f in named})
         reasons.append(f"several belligerents named as the attackers: {' and '.join(families)} "
                        f"(reported by {', '.join(joint)})")

@@ -25,7 +25,7 @@ from civcas.extract.places import PlaceMention
 from civcas.extract.victim_details import apply as apply_facts
 from civcas.extract.victim_details import describe_victims
 from civcas.extract.victims import NameMention
-from civcas.knowledge.gazetteer import normalise
+from civcas.knowledge.gazetteer import has_arabic, normalise
 from civcas.knowledge.lexicon import load
 from civcas.knowledge.names import name_parts
 from civcas.model import Claim, CoPerpetrator, Span, UnnamedVictims, Victim
@@ -167,10 +167,6 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-# Arabic has no capitals: a place that opens a sentence is no capitalised common word there.
-_ARABIC_NAME = re.compile("[\u0600-\u06ff]")
-
-
 def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
     """Place mentions that can stand for an incident's place, homonyms settled by the
     governorates the report names. A bare capitalised word is too weak when it opens a sentence
@@ -187,8 +183,8 @@ def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
         i = index.of(p.span)
         if not _contextual(p):
             before = m.text[max(0, p.span.start - 1) : p.span.start]
-            opens = p.span.start == m.sentences[i].start
-            opens = opens and not _ARABIC_NAME.match(p.span.of(m.text))
+            # Arabic has no capitals: a name opening a sentence is no capitalised common word
+            opens = p.span.start == m.sentences[i].start and not has_arabic(p.span.of(m.text))
             if opens or before == "(" or i in headlines:
                 continue
         elif i in headlines and p.phrase.of(m.text).istitle():
@@ -545,7 +541,7 @@ def _people_told_together(
     """`first` and the people told right after it with the same outcome ("طفل وامرأة", "a woman
     and her child"): a toll told person by person. A total ("3 civilians") is its own toll."""
     chain = [first]
-    if first.vague or first.group not in PERSON_GROUPS or first not in counts:
+    if first.vague or first.group not in PERSON_GROUPS:
         return chain
     joiners = _sum_joiners(lang)
     for c in counts[counts.index(first) + 1 :]:

@@ -12,6 +12,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from civcas.extract.dates import find_dates, parse_published
+from civcas.extract.numbers import DIGIT
 
 __all__ = ["parse_published", "stamped_date", "url_date"]
 
@@ -19,14 +20,13 @@ __all__ = ["parse_published", "stamped_date", "url_date"]
 # "12:50 PM · Nov 30, 2024", "November 23, 2025 · Shared with Public"; news pages print it with
 # the clock time: "الاثنين, ٩ ديسمبر ٢٠٢٤, ١١:١٠", "04/07/2022  1:10 م", "2024.11.29 | 11:56".
 STAMP_SEPARATOR = "·"
-# A clock time (Western or Arabic-Indic digits) that no other digit touches.
-_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:])")
+# A clock time (Western, Arabic-Indic or Persian digits) that no other digit touches.
+_CLOCK = re.compile(f"(?<![{DIGIT}:.])[{DIGIT}]{{1,2}}:[{DIGIT}]{{2}}(?![{DIGIT}:])")
 STAMP_REACH = 3  # characters between the date and the separator or clock time
 STAMP_HEAD = 800  # the stamp sits in the page's first lines
 STAMP_WIDTH = 30  # how much text either side of a separator can hold the date
 # A year glued to the view count that follows it on X pages ("Nov 30, 20243.4K Views").
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=\d)")
-_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
 
 def stamped_date(text: str) -> date | None:
@@ -49,8 +49,7 @@ def stamped_date(text: str) -> date | None:
 def _stamp_marks(head: str) -> list[tuple[int, int]]:
     """Where a time stamp's date may stand beside: middle dots and clock times."""
     marks = [(i, i + 1) for i, ch in enumerate(head) if ch == STAMP_SEPARATOR]
-    digits = head.translate(_WESTERN_DIGITS)  # same length: offsets hold
-    marks += [m.span() for m in _CLOCK.finditer(digits)]
+    marks += [m.span() for m in _CLOCK.finditer(head)]
     return marks
 
 
