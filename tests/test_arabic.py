@@ -532,3 +532,15 @@ def test_a_post_that_opens_with_its_place_is_placed_there() -> None:
     (claim,) = extract_report(Report(text=text, lang="ar")).claims
     assert claim.evidence["place"].of(text) == "دارة عزة"
     assert claim.perpetrator == "Syrian government"
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians", "killed"),
+    [
+        ("قتل مدنيان بقذيفة على حي الشعار في حلب", 2, 2),
+        ("سقوط قتيلين بانفجار عبوة في سوق مدينة الباب", None, 2),
+    ],
+)
+def test_dual_nouns_are_two(text: str, civilians: int | None, killed: int) -> None:
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert (claim.civilians_killed_min, claim.killed_min) == (civilians, killed)

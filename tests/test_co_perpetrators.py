@@ -12,7 +12,8 @@ from alembic import command
 from click.testing import CliRunner
 
 from civcas.cli.main import cli
-from civcas.model import Report
+from civcas.extract import extract_report
+from civcas.model import Claim, Report
 from civcas.run import run
 from civcas.store.db import alembic_config, database_url
 from civcas.store.ledger import Ledger
@@ -90,3 +91,43 @@ def test_fire_from_the_areas_two_forces_hold_names_both() -> None:
     for text, (actor, co) in cases:
         (claim,) = extract_report(Report(text, lang="ar")).claims
         assert (claim.perpetrator, [c.actor for c in claim.co_perpetrators]) == (actor, co)
+
+
+def _claim(text: str) -> Claim:
+    (claim,) = extract_report(Report(text, id="t", lang="ar")).claims
+    return claim
+
+
+def test_a_later_account_names_the_partner() -> None:
+    """The outlet names the regime; the civil defence, quoted next, the regime and Russia: the
+    partner is a co-perpetrator with the words of that account."""
+    text = (
+        "قتلت امرأة مساء أمس بقصف مدفعي من قبل قوات النظام استهدف قرية كفرلاتا جنوبي إدلب. "
+        "وأفاد الدفاع المدني بمقتل امرأة بقصف مدفعي لقوات النظام وروسيا على القرية."
+    )
+    claim = _claim(text)
+    assert claim.perpetrators == ["Syrian government", "Russia"]
+    assert claim.co_perpetrators[0].span.of(text) == "وروسيا"
+
+
+def test_partners_by_their_support_and_alliance() -> None:
+    text = (
+        "قتل مدني برصاص قوات سوريا الديمقراطية (قسد)، مدعومة بطائرات التحالف الدولي، "
+        "خلال مداهمة في بلدة الشحيل."
+    )
+    assert _claim(text).perpetrators == ["SDF", "US-led coalition"]
+    text = "أصيب طفلان بمخلفات قصف سابق لقوات النظام وحليفته روسيا في قرية معرة مصرين."
+    assert _claim(text).perpetrators == ["Syrian government", "Russia"]
+    text = "استشهد شاب بقصف نفذته ميليشيات أسد والاحتلال الروسي على بلدة البارة."
+    assert _claim(text).perpetrators == ["Syrian government", "Russia"]
+
+
+def test_a_hedged_nationality_names_the_attacker_alleged() -> None:
+    claim = _claim("قتل مدنيان بغارة جوية نعتقد أنها روسية على مزرعة قرب بلدة كفرنبل.")
+    assert (claim.perpetrator, claim.attribution) == ("Russia", "alleged")
+
+
+def test_an_attack_named_by_its_nationality_is_the_attacker() -> None:
+    """"في قصف إسرائيلي" names the attacker; the force the dead belonged to does not."""
+    claim = _claim("مقتل أحد عناصر القوات الرديفة لقوات النظام في قصف إسرائيلي على ريف القنيطرة")
+    assert claim.perpetrator == "Israel"

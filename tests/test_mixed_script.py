@@ -120,3 +120,30 @@ def test_a_hashtag_keeps_a_place_with_the_words_that_introduce_it() -> None:
     assert claim.evidence["place"].of(text) == "أريحا"
     assert claim.admin1 == "Idlib" and claim.geo_precision == "exact"
     assert claim.killed_min == 2
+
+
+def test_a_full_stop_between_two_words_is_no_cut() -> None:
+    """"... النظام وروسيا.رحمه الله": the next sentence runs into the stop; "وروسيا" stays a
+    word of its own and names the second attacker."""
+    text = "استشهد شاب بقصف جوي لطيران النظام وروسيا.رحمه الله وصبر أهله"
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert claim.perpetrators == ["Syrian government", "Russia"]
+    assert claim.co_perpetrators[0].span.of(text) == "وروسيا"
+
+
+def test_a_list_of_related_articles_after_its_heading_says_nothing() -> None:
+    """The headlines under "مقالات ذات صلة" are other articles, however few."""
+    text = (
+        "قتل مدنيان اليوم بقصف مدفعي لقوات النظام على بلدة سرمين شرقي إدلب.\n\n"
+        "مقالات ذات صلة\n\n"
+        "غارة إسرائيلية تقتل ثلاثة أشخاص في ريف دمشق\n\n"
+        "مقتل طفل بانفجار لغم في ريف دير الزور"
+    )
+    claims = extract_report(Report(text=text, lang="ar")).claims
+    assert [(c.perpetrator, c.killed_min) for c in claims] == [("Syrian government", 2)]
+    english = (
+        "Two civilians were killed today in regime shelling on Sarmin, east of Idlib.\n\n"
+        "Related News\n\nIsraeli strike kills three people near Damascus"
+    )
+    claims = extract_report(Report(text=english, lang="en")).claims
+    assert [c.perpetrator for c in claims] == ["Syrian government"]

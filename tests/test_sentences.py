@@ -19,3 +19,13 @@ def test_spans_inside_text(text: str) -> None:
     for span in split_sentences(text):
         assert 0 <= span.start < span.end <= len(text)
         assert span.of(text).strip() == span.of(text)
+
+
+def test_an_arabic_sentence_run_into_the_full_stop_is_split() -> None:
+    """Posts often glue the next sentence to the full stop ("حلب.وقال"); the dots that cut a
+    word against filters ("د.اع.ش") are no sentence end."""
+    text = "سقطت قذائف على حي في حلب.وقال ناشطون إن عناصر د.اع.ش انسحبوا"
+    assert [s.of(text) for s in split_sentences(text)] == [
+        "سقطت قذائف على حي في حلب.",
+        "وقال ناشطون إن عناصر د.اع.ش انسحبوا",
+    ]

@@ -58,6 +58,7 @@ class _Lexicon:
     target_after: tuple[str, ...]
     agent_before: Phrases
     agent_after: Phrases
+    agent_within: Phrases  # attack words an alias holds ("غارة روسية"): it names the attacker
     lead: Phrases  # words before an alias that belong to its phrase ("طائرات حربية تابعة لـ")
     cues_precede: bool  # cues qualify what follows them, except the `trailing` ones
     trailing: Phrases
@@ -84,6 +85,7 @@ def _lexicon(lang: str) -> _Lexicon:
         target_after=tuple(s.lower() for s in cues.get("target_after", [])),
         agent_before=Phrases.of(cues.get("agent_before", []), "agent"),
         agent_after=Phrases.of(cues.get("agent_after", []), "agent"),
+        agent_within=Phrases.of(cues.get("agent_within", []), "agent"),
         lead=Phrases.of(cues.get("evidence_lead", []), "lead"),
         cues_precede=cues.get("cues_precede") is True,
         trailing=Phrases.of(cues.get("trailing", []), "trailing"),
@@ -129,7 +131,8 @@ def spoken_before(text: str, start: int, lang: str = "en") -> bool:
 SIDES_REACH = 25  # characters before the first actor where "between" makes the two sides
 
 
-_NO_WORDS = str.maketrans({c: " " for c in "#\"“”«»'’‘"})
+_NO_WORDS = str.maketrans({c: " " for c in "#\"“”«»'’‘()"})
+_COMMAS = re.compile("[,،]")
 
 
 def joint_actors(
@@ -147,12 +150,15 @@ def joint_actors(
     def joined(a: ActorMention, b: ActorMention) -> bool:
         if b.target or b.actor == UNKNOWN or b.attribution in ("denied", "claimed"):
             return False
-        # hashtags of posts ("قوات النظام و #روسيا") and quotation marks ("النظام و"قسد"")
-        # are no words of their own
-        words = _words(text[a.span.end : b.span.start].translate(_NO_WORDS)).split()
+        # hashtags of posts ("قوات النظام و #روسيا"), quotation marks ("النظام و"قسد"") and
+        # a gloss in brackets ("قوات سوريا الديمقراطية (قسد)، مدعومة ...") are no words
+        between = _PARENTHETICAL.sub(" ", text[a.span.end : b.span.start]).translate(_NO_WORDS)
+        words = _words(_COMMAS.sub(r" \g<0> ", between)).split()
         while words and words[0] in lex.joint_skip:
             words.pop(0)
-        gap = " ".join(words)
+        # a comma before the joining words is no word of its own ("SDF forces, backed by")
+        content = [w for w in words if not _COMMAS.fullmatch(w)]
+        gap = " ".join(content or words)
         # joining words written on or into the second name ("وروسيا", "بدعم روسي") are in its span
         name = _words(b.span.of(text))
         glued = not gap and any(name.startswith(j) and name != j for j in lex.joint)
@@ -192,7 +198,11 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
         text, s, 30
     )
     target = bool(target_hit) or after.startswith(lex.target_after)
-    agent = bool(agent_hit or lex.agent_after.startswith(text, e, 30))
+    agent = bool(
+        agent_hit
+        or lex.agent_after.startswith(text, e, 30)
+        or lex.agent_within.search(text, s, hit.span.end)
+    )
     # "belong to Russia": the agent words hold the target word ("to"); the longer phrase rules
     longer = agent_hit is not None and (
         target_hit is None or agent_hit.span.start < target_hit.span.start

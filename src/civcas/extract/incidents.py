@@ -72,6 +72,7 @@ class _Cues:
     harm: Phrases
     general: Phrases
     another: Phrases
+    related: Phrases
 
 
 @cache
@@ -81,6 +82,7 @@ def _cues(lang: str) -> _Cues:
         harm=Phrases.of(data.get("harm", []), "harm"),
         general=Phrases.of(data.get("general", []), "general"),
         another=Phrases.of(data.get("another", []), "another"),
+        related=Phrases.of(data.get("related", []), "related"),
     )
 
 
@@ -314,7 +316,8 @@ def build_claims(m: Mentions) -> list[Claim]:
     actors = _by_sentence(m.actors, index, n)
     events = _by_sentence(m.events, index, n)
     harm = _by_sentence(list(cues.harm.finditer(m.text)), index, n)
-    for i in _link_lists(m):  # menus and lists of other articles' headlines say nothing
+    # menus and lists of other articles' headlines say nothing
+    for i in _link_lists(m, cues.related):
         dates[i], places[i], counts[i], actors[i], events[i], harm[i] = [], [], [], [], [], []
 
     groups: list[_Group] = []
@@ -635,6 +638,14 @@ def _fill_perpetrator(
                 attribution, evidence = a.attribution, a.evidence
                 quote = evidence
     joint = joint_actors(m.text, best, m.actors, m.lang) if best.actor != UNKNOWN else []
+    partners = joint
+    if not joint and best.actor != UNKNOWN:
+        # another account of the act names the attacker with its partner ("من قبل قوات النظام
+        # وروسيا" after "من قبل قوات النظام"): the partner is named at those words
+        accounts = (a for a in candidates if a is not best and a.actor == best.actor and a.agent)
+        partners = next(
+            (found for a in accounts if (found := joint_actors(m.text, a, m.actors, m.lang))), []
+        )
     if joint and quote == best.quote:
         # the words that name the attackers name them all: "بقصف مدفعي لقوات النظام وروسيا"
         quote = quote.cover(min(joint, key=lambda a: a.span.start).span).cover(
@@ -643,7 +654,7 @@ def _fill_perpetrator(
     claim.set("perpetrator", best.actor, best.span)
     claim.set("attribution", attribution, evidence)
     claim.set("perpetrator_evidence", quote.of(m.text), quote)
-    claim.co_perpetrators = [CoPerpetrator(a.actor, a.span) for a in joint]
+    claim.co_perpetrators = [CoPerpetrator(a.actor, a.span) for a in partners]
 
 
 _FULL_STOPS = ".!?؟…:؛"
@@ -678,22 +689,36 @@ KICKER_WORDS = 2  # words before a headline on its line ("بالأسماء..", "
 LINK_RUN = 5  # this many headline-like lines in a row are a list of links, not the report
 
 
-def _link_lists(m: Mentions) -> set[int]:
+def _link_lists(m: Mentions, related: Phrases) -> set[int]:
     """Sentences in a run of LINK_RUN or more short lines without full stops: site menus and
     lists of other articles' headlines ("related", "most read") that web pages carry around
     the report. A post of a few short lines is a shorter run; the report's own headline (its
-    first line, or a line its title repeats) is never one of them."""
+    first line, or a line its title repeats) is never one of them. After a heading of such a
+    list ("مقالات ذات صلة", "Related News": `related` in incidents.toml) a run of any length is
+    one."""
     out: set[int] = set()
     run: list[int] = []
+    listed = False  # the run follows a heading of related articles
     title = " ".join(m.title.split()) if m.title else ""
     for i, sentence in enumerate([*m.sentences, None]):
-        if sentence is not None and _headline(sentence, m.text):
+        heading = sentence is not None and _is_heading(sentence, m.text, related)
+        if sentence is not None and _headline(sentence, m.text) and not heading:
             run.append(i)
             continue
-        if len(run) >= LINK_RUN:
+        if len(run) >= LINK_RUN or listed:
             out.update(k for k in run if k and not _in_title(m.sentences[k], m.text, title))
-        run = []
+        run, listed = [], heading
+        if heading:
+            out.add(i)
     return out
+
+
+def _is_heading(sentence: Span, text: str, related: Phrases) -> bool:
+    """The line is nothing but a heading of a list of other articles ("Read more:")."""
+    line = sentence.of(text).strip().rstrip(":").rstrip()
+    return any(
+        hit.span.start == 0 and hit.span.end == len(line) for hit in related.finditer(line)
+    )
 
 
 def _in_title(sentence: Span, text: str, title: str) -> bool:

@@ -90,8 +90,13 @@ def matching_text(text: str) -> str:
 
 # Tatweel, the tatweel-dot or tatweel-space, and a dot between two letters, that cut a word
 # against moderation filters ("غـ.ـارة", "مقـ.ـتل", "قضـ ـوا", "الحـ.ـر.بي", "د.اع.ش"): not
-# matched on (evidence offsets map back to the text).
-_WORD_CUTS = re.compile(f"\u0640+(?:[. \\-_]\u0640+)?|(?<=[{_AR}])\\.(?=[{_AR}])")
+# matched on (evidence offsets map back to the text). A dot between two words of three letters
+# or more is a full stop with the next sentence run into it ("وروسيا.عزاؤنا"), not a cut.
+_WORD_CUTS = re.compile(
+    f"\u0640+(?:[. \\-_]\u0640+)?"
+    f"|(?<![{_AR}]{{3}})(?<=[{_AR}])\\.(?=[{_AR}])"
+    f"|(?<=[{_AR}])\\.(?=[{_AR}]{{1,2}}(?![{_AR}]))"
+)
 
 
 def _uncut_words(text: str) -> tuple[str, list[int]] | None:

@@ -7,8 +7,10 @@ import re
 from civcas.model import Span
 
 # A sentence ends at . ! ? ؟ (not after a single capital letter or common abbreviation,
-# which is checked below) or at a line break.
-_END = re.compile(r"(?<=[.!?؟])[\"”’)]*\s+|\n+")
+# which is checked below) or at a line break. Arabic web text often runs the next sentence
+# into the full stop ("السورية.وقال"): a stop between two Arabic words also ends one, but not
+# the dots that cut a word ("د.اع.ش", short pieces).
+_END = re.compile(r"(?<=[.!?؟])[\"”’)]*\s+|\n+|(?<=[ء-ؿف-ي]{3}[.!؟])(?=[ء-ؿف-ي]{3})")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|U\.S|U\.K|Gen|Col|Lt|vs))\.$"
 )
