@@ -120,3 +120,26 @@ def test_actors_named_together_as_the_attackers(
 )
 def test_two_sides_or_a_speaker_are_no_co_perpetrators(text: str, lang: str) -> None:
     assert _claim(text, lang).co_perpetrators == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("أصيب مدنيان في قصف جوي تركي على قرية تل شعير", "Turkey"),
+        ("سقطت صواريخ إيرانية قرب المطار", "Iran"),
+        ("استهدفت مسيرة أمريكية سيارة على طريق الرقة", "US-led coalition"),
+    ],
+)
+def test_an_attack_named_by_its_nationality(text: str, actor: str) -> None:
+    """Attack words and nationality adjectives combine (ar/actors.toml [attacks] with
+    [nationality]); the attack is the agent."""
+    [mention] = find_actors(text, split_sentences(text), "ar")
+    assert (mention.actor, mention.agent) == (actor, True)
+
+
+def test_generated_aliases_keep_the_listed_ones_first() -> None:
+    from civcas.knowledge.actors import actor_aliases
+
+    russia = actor_aliases("ar")["Russia"]
+    assert russia[0] == "الطيران الروسي"
+    assert "قصف مدفعي روسي" in russia and len(russia) == len(set(russia))

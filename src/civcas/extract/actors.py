@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from civcas.extract.phrases import Hit, Phrases
+from civcas.knowledge.actors import actor_aliases
 from civcas.knowledge.lexicon import load
 from civcas.model import Span
 
@@ -74,7 +75,7 @@ def _lexicon(lang: str) -> _Lexicon:
     cues = load(lang, "attribution")
     return _Lexicon(
         aliases=Phrases.from_lists(
-            actors.get("aliases", {}), case_sensitive=actors.get("case_sensitive", [])
+            actor_aliases(lang), case_sensitive=actors.get("case_sensitive", [])
         ),
         alleged=Phrases.of(cues.get("alleged", []), "alleged"),
         speech=Phrases.of(cues.get("speech", []), "speech"),

@@ -23,6 +23,7 @@ from typing import Any
 
 from civcas.extract.numbers import DIGIT, DIGITS, Amount, NumberReader, phrase_pattern, reader
 from civcas.extract.numbers import script as number_script
+from civcas.knowledge.actors import actor_aliases
 from civcas.knowledge.lexicon import load
 from civcas.model import Span
 
@@ -146,7 +147,7 @@ class _Grammar:
         self.norm: Callable[[str], str] = number_script(lang).normalize
         aliases = [
             a
-            for key, names in _table(load(lang, "actors").get("aliases", {})).items()
+            for key, names in _table(actor_aliases(lang)).items()
             if key != "unknown"
             for a in names
         ]

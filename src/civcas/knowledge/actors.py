@@ -10,7 +10,7 @@ import tomllib
 from functools import cache
 from typing import Any
 
-from civcas.knowledge.lexicon import DATA
+from civcas.knowledge.lexicon import DATA, load
 
 
 @cache
@@ -23,3 +23,21 @@ def actor_table() -> dict[str, dict[str, Any]]:
 def actor_parents() -> dict[str, str]:
     """Actor -> the actor it belongs to, for those that have one."""
     return {name: spec["parent"] for name, spec in actor_table().items() if spec.get("parent")}
+
+
+@cache
+def actor_aliases(lang: str) -> dict[str, list[str]]:
+    """Actor -> its aliases in `lang` (lexicons/<lang>/actors.toml): the listed ones, then each
+    attack word of `[attacks]` with each adjective of the actor's nationality ("قصف جوي" +
+    "تركي": "قصف جوي تركي"), so a new kind of attack is one word in the data, not one per actor."""
+    data = load(lang, "actors")
+    aliases = {actor: list(names) for actor, names in data.get("aliases", {}).items()}
+    heads = data.get("attacks", {}).get("words", [])
+    for actor, adjectives in data.get("nationality", {}).items():
+        named = aliases.setdefault(actor, [])
+        seen = set(named)
+        for phrase in (f"{head} {adj}" for head in heads for adj in adjectives):
+            if phrase not in seen:
+                named.append(phrase)
+                seen.add(phrase)
+    return aliases
