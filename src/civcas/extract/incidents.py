@@ -701,8 +701,13 @@ def _link_lists(m: Mentions, related: Phrases) -> set[int]:
     listed = False  # the run follows a heading of related articles
     title = " ".join(m.title.split()) if m.title else ""
     for i, sentence in enumerate([*m.sentences, None]):
-        heading = sentence is not None and _is_heading(sentence, m.text, related)
-        if sentence is not None and _headline(sentence, m.text) and not heading:
+        line = sentence is not None and _headline(sentence, m.text)
+        heading = (
+            sentence is not None
+            and (line or sentence.of(m.text).rstrip().endswith(":"))
+            and _is_heading(sentence, m.text, related)
+        )
+        if line and not heading:
             run.append(i)
             continue
         if len(run) >= LINK_RUN or listed:
