@@ -136,3 +136,30 @@ def test_ledger_keeps_the_weekday_and_day(db: str) -> None:
     assert sourced.claim.evidence["weekday"].of(text) == "Friday"
     assert sourced.claim.evidence["month_day"].of(text) == "6 October"
     ledger.close()
+
+
+def test_the_year_written_elsewhere_that_fits_the_weekday_dates_the_claim() -> None:
+    # 6 October fell on a Friday in 2023, not in 2020: of the two years the report writes,
+    # only 2023 fits, so the claim is dated, with the day and month as its evidence
+    text = ("قصف مدفعي على بلدة هجين، اليوم الجمعة 6 تشرين الأول، ما أدى إلى مقتل 5 مدنيين.\n"
+            "وكانت البلدة قد تعرضت لقصف مماثل في عام 2020، وتجدد القصف منذ مطلع عام ٢٠٢٣.")
+    (claim,) = _claims(text, lang="ar")
+    assert claim.date == date(2023, 10, 6) and claim.date_precision == "day"
+    assert claim.evidence["date"].of(text) == "6 تشرين الأول"
+    assert claim.month_day is None and claim.weekday is None
+
+
+def test_two_years_that_fit_the_weekday_leave_the_day_undated() -> None:
+    # 6 October was a Friday in 2017 and in 2023: the report does not say which
+    text = ("Today, Friday 6 October, warplanes struck Hajin, killing 12 civilians. "
+            "The town was also shelled in 2017 and again in 2023.")
+    (claim,) = _claims(text)
+    assert claim.date is None
+    assert (claim.month_day, claim.weekday) == ("--10-06", 4)
+
+
+def test_a_year_that_does_not_fit_the_weekday_gives_no_date() -> None:
+    text = ("Today, Friday 6 October, warplanes struck Hajin, killing 12 civilians. "
+            "The town was shelled in 2018.")
+    (claim,) = _claims(text)
+    assert claim.date is None and claim.month_day == "--10-06"

@@ -20,6 +20,7 @@ from civcas.extract.actors import UNKNOWN, ActorMention, joint_actors, spoken_be
 from civcas.extract.casualties import CasualtyMention
 from civcas.extract.dates import DateMention
 from civcas.extract.events import EventMention, pick_event_type
+from civcas.extract.numbers import DIGIT
 from civcas.extract.phrases import Hit, Phrases
 from civcas.extract.places import PlaceMention
 from civcas.extract.victim_details import apply as apply_facts
@@ -473,11 +474,20 @@ def _fill(
         claim.set("date_precision", date.precision, date.span)
     else:
         day = _undated(g, m, dates, lambda d: d.month_day is not None)
+        weekday = _undated(g, m, dates, lambda d: d.kind == "weekday" and d.weekday is not None)
+        dated = None
         if day is not None and day.month_day is not None:
             month, dom = day.month_day
-            claim.set("month_day", f"--{month:02d}-{dom:02d}", day.span)
-        weekday = _undated(g, m, dates, lambda d: d.kind == "weekday" and d.weekday is not None)
-        if weekday is not None:
+            if weekday is not None and weekday.weekday is not None:
+                dated = _dated_by_weekday(m.text, month, dom, weekday.weekday)
+            if dated is not None:
+                # "اليوم الجمعة 6 تشرين الأول" in a report that writes 2023 elsewhere: of the
+                # years it writes, the one whose 6 October is a Friday
+                claim.set("date", dated, day.span)
+                claim.set("date_precision", "day", day.span)
+            else:
+                claim.set("month_day", f"--{month:02d}-{dom:02d}", day.span)
+        if weekday is not None and dated is None:
             claim.set("weekday", weekday.weekday, weekday.span)
     if own_counts:
         focus = own_counts[0].span.start
@@ -581,6 +591,24 @@ def _fill_region(claim: Claim, places: list[PlaceMention]) -> None:
             claim.set("country", p.place.country, p.span)
             claim.set("geo_precision", "country", p.span)
             return
+
+
+_YEAR = re.compile(f"(?<![{DIGIT}])(?:20|٢٠|۲۰)[{DIGIT}]{{2}}(?![{DIGIT}])")
+
+
+def _dated_by_weekday(text: str, month: int, dom: int, weekday: int) -> date | None:
+    """The day of a day and month without a year, from the years the report writes: the one
+    year among them whose day falls on the weekday the report gives; None when none or two do
+    (a wrong year agrees with a weekday one time in seven)."""
+    fits: set[date] = set()
+    for found in _YEAR.finditer(text):
+        try:
+            day = date(int(found.group()), month, dom)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            fits.add(day)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _undated(
