@@ -264,3 +264,39 @@ def test_direction_relations_are_relations_of_the_lexicon(lang: str) -> None:
 
     raw = load(lang, "places")
     assert set(raw["direction_relations"]) <= set(raw["relations_before"])
+
+
+def test_a_name_written_apart_from_its_prefix_is_the_one_word_name() -> None:
+    # the gazetteer writes Kafr Nouran as one word (كفرنوران); "كفر" alone is no village
+    text = "قصف مدفعي على قرية كفر نوران بريف حلب الغربي"
+    first = find_places(text, "ar")[0]
+    assert first.span.of(text) == "كفر نوران" and first.place.admin1 == "Aleppo"
+    alone = "قصف على قرية كفر"
+    assert [m.span.of(alone) for m in find_places(alone, "ar")] == []
+
+
+def test_a_building_or_a_house_is_no_village() -> None:
+    for text in ("وأضرار في مدرستين ومحيط مدرسة ثالثة",
+                 "اشتباكات في محيط سجن غويران",
+                 "استهدفت الغارة شاباً قرب منزله"):
+        assert find_places(text, "ar") == [], text
+
+
+def test_a_village_placed_by_the_countryside_after_the_rest_of_its_name() -> None:
+    # the gazetteer has a Jaftlk in Latakia only; this one is "in the Idlib countryside"
+    text = "غارات على قرية جفتلك حج حمود في ريف إدلب الغربي"
+    first = find_places(text, "ar")[0]
+    assert first.span.of(text) == "جفتلك" and first.place.admin1 == "Idlib"
+    assert first.geo_precision == "governorate"
+    # a conjunction between them: two places, the first left as the gazetteer has it
+    other = "غارات على قرية جفتلك وقتلت مدنيين في ريف إدلب"
+    assert find_places(other, "ar")[0].place.admin1 == "Latakia"
+
+
+def test_a_village_in_the_countryside_of_a_district_lies_in_its_governorate() -> None:
+    # Tal Shnan of the gazetteer is in Homs; "في ريف تل تمر" puts this one near Tal Tamr
+    text = "قصف تركي على قرية تل شنان الآشورية في ريف تل تمر"
+    first, tamr = find_places(text, "ar")[:2]
+    assert first.span.of(text) == "تل شنان" and first.place.admin1 == "Al-Hasakah"
+    assert (first.place.lat, first.place.lon) == (tamr.place.lat, tamr.place.lon)
+    assert first.geo_precision == "district"

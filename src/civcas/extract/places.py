@@ -416,6 +416,8 @@ def _single_ar(form: str, lang: str) -> tuple[tuple[Hit, ...], bool]:
     piece = arabic_piece(form)
     if len(piece) < 3 or folded in cues.blocked:
         return (), False
+    if not form.startswith("ال") and folded in cues.prefixes:
+        return (), False  # "كفر" alone: the start of a name we lack
     hits = load_gazetteer().hits(piece)
     if hits and form.startswith("ال"):
         hits = tuple(h for h in hits if h[0].kind != "country")  # السورية: Syrian, not Syria
@@ -453,6 +455,25 @@ def _after_kind_word(
     return _Found(i + 1, last, t.starts[i + 1], t.ends[last], rest)
 
 
+def _kind_and_bare_prefix(t: _Text, i: int, last: int, cues: _Cues) -> bool:
+    """A kind word and a prefix alone ("قرية كفر", listed so in the gazetteer for Al-Kafr) in
+    "قرية كفر نوران": the start of a longer name, not the village listed with its kind word."""
+    if last != i + 1 or cues.before.get((t.folded(i),), ("", ""))[0] != "kind":
+        return False
+    word = t.folded(last)
+    return not word.startswith("ال") and word in cues.prefixes
+
+
+def _building(t: _Text, i: int, form: str, cues: _Cues) -> bool:
+    """A feature noun alone, without the article and not after a kind word ("محيط مدرسة
+    ثالثة", "سجن"): the building, though some village is spelled so ("قرية جبل" is one)."""
+    folded = _fold(form)
+    if folded not in cues.features or folded.startswith("ال"):
+        return False
+    m = _phrase_match(t, i, cues, left=True)
+    return m is None or m[0][0] != "kind"
+
+
 def _heads_a_feature(t: _Text, i: int, form: str, cues: _Cues) -> bool:
     """A noun that heads a feature's name, followed by that name with its article ("منطقة جبل
     السماق"): the mountain, not the village spelled "جبل" (the gazetteer's longer names are
@@ -473,6 +494,17 @@ def _after_given_name(t: _Text, i: int, cut: int, cues: _Cues) -> bool:
     return t.folded(k) in cues.given
 
 
+def _prefix_joined(
+    t: _Text, i: int, cut: int, form: str, gaz: Gazetteer, cues: _Cues
+) -> _Found | None:
+    """A name written apart from its prefix that the gazetteer writes as one word ("كفر نوران"
+    for كفرنوران); written together where the gazetteer has two, the keys already agree."""
+    if _fold(form) not in cues.prefixes or not t.name_joined(i) or not t.arabic[i + 1]:
+        return None
+    hits = gaz.hits(arabic_piece(form) + t.piece(i + 1))
+    return _Found(i, i + 1, t.starts[i] + cut, t.ends[i + 1], hits) if hits else None
+
+
 def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | None:
     """The longest name starting at token i (Arabic script, clitics allowed on the first word)."""
     for cut, form, head in _arabic_heads(t.words[i]):
@@ -484,7 +516,7 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
                     break
                 reach += 1
             for last in range(reach, i, -1):
-                if _direction_of_next(t, last, cues):
+                if _direction_of_next(t, last, cues) or _kind_and_bare_prefix(t, i, last, cues):
                     continue
                 hits = gaz.hits(head + "".join(t.piece(k) for k in range(i + 1, last + 1)))
                 if hits:
@@ -492,11 +524,14 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
                     if rest is not None:
                         return rest
                     return _Found(i, last, t.starts[i] + cut, t.ends[last], hits)
+        joined = _prefix_joined(t, i, cut, form, gaz, cues)
+        if joined is not None:
+            return joined
         hits, common = _single_ar(form, cues.lang)
         if hits:
             if (common or _after_given_name(t, i, cut, cues)) and not _cued(t, i, cues):
                 return None
-            if _heads_a_feature(t, i, form, cues):
+            if _heads_a_feature(t, i, form, cues) or _building(t, i, form, cues):
                 return None
             return _Found(i, i, t.starts[i] + cut, t.ends[i], hits)
     return None
@@ -830,23 +865,37 @@ def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
                 kind_word=f.kind_word,
             )
         )
-    return _within_governorates(out, text, gaz)
+    return _within_governorates(out, text, gaz, cues_en.region | cues_ar.region)
+
+
+# Words that may stand between a place and the governorate or district that places it: the
+# rest of a name the gazetteer lacks and a preposition ("قرية جفتلك حج حمود في ريف إدلب").
+NAME_TAIL_WORDS = 3
+_GAP_STOP = re.compile(r"[.,;:!?،؛()\[\]\"“”«»]|(?:^|\s)و|\band\b")
 
 
 def _within_governorates(
-    found: list[PlaceMention], text: str, gaz: Gazetteer
+    found: list[PlaceMention], text: str, gaz: Gazetteer, region: frozenset[str]
 ) -> list[PlaceMention]:
     """A place told with its governorate right after it ("باب الهوى شمالي إدلب", "X in the
-    Idlib countryside", "X, Idlib") lies in that governorate: its entry there, and where the
-    gazetteer has none of that name there, the name placed at the governorate rather than a
-    namesake in another one."""
+    Idlib countryside", "X, Idlib"), or with a district or a countryside in one ("X في ريف تل
+    تمر"), lies in that governorate: its entry there, and where the gazetteer has none of that
+    name there, the name placed at the governorate rather than a namesake in another one."""
     out = list(found)
     for k in range(len(out) - 1):
         p, q = out[k], out[k + 1]
-        gov = next((c for c in (q.place, *q.candidates) if c.kind == "governorate"), None)
-        if gov is None or p.place.kind in ("country", "governorate"):
+        if p.place.kind in ("country", "governorate"):
             continue
-        if len(text[p.phrase.end : q.phrase.start].split()) > 1:
+        gap = text[p.phrase.end : q.phrase.start]
+        words = len(gap.split())
+        if words > 1 and (words > NAME_TAIL_WORDS or _GAP_STOP.search(gap)):
+            continue  # the rest of a name we lack may stand between ("جفتلك حج حمود في ريف إدلب")
+        gov = next((c for c in (q.place, *q.candidates) if c.kind == "governorate"), None)
+        anchor, precision = gov, "governorate"
+        if gov is None and (q.relation in region or q.place.kind in ("district", "subdistrict")):
+            # "X في ريف تل تمر": X lies in Tal Tamr's governorate, about where Tal Tamr is
+            gov, anchor, precision = gaz.governorate(q.place.admin1), q.place, "district"
+        if gov is None or anchor is None:
             continue
         rural = gaz.countryside(gov)  # "السيدة زينب في دمشق": Rural Damascus is Damascus's
         around = {gov.admin1, rural.admin1 if rural else None}
@@ -862,15 +911,15 @@ def _within_governorates(
             admin1=gov.admin1,
             admin2=None,
             admin3=None,
-            lat=gov.lat,
-            lon=gov.lon,
+            lat=anchor.lat,
+            lon=anchor.lon,
             population=None,
             pcode=None,
-            coord_precision="governorate",
+            coord_precision=precision,
             provenance=(*p.place.provenance, "derived"),
         )
         out[k] = replace(p, place=unknown, candidates=(unknown, *p.candidates),
-                         geo_precision="governorate")
+                         geo_precision=precision)
     return out
 
 
