@@ -237,6 +237,25 @@ def test_date_span_and_support() -> None:
     assert not out.contradictions  # a night strike reported on two days is no contradiction
 
 
+def test_no_source_gives_the_day_the_first_report_dates_the_incident() -> None:
+    # "shelling on Kafr Example" and nothing of when: the act took place that day or before
+    a = sourced("a")
+    b = sourced("b")
+    a = SourcedClaim(a.id, Report(text=TEXT, id="a", published=date(2022, 7, 14)), a.claim)
+    b = SourcedClaim(b.id, Report(text=TEXT, id="b", published=date(2022, 7, 13)), b.claim)
+    out = assess_incident("i1", [a, b])
+    assert (out.date, out.date_end, out.date_precision) == (date(2022, 7, 13), None, "week")
+    assert out.date_basis == "first report"
+    assert out.to_dict()["date_basis"] == "first report"
+    # a date in a source's words wins over publication dates
+    c = sourced("c", date=date(2022, 7, 11), date_precision="day")
+    out = assess_incident("i1", [a, b, c])
+    assert (out.date, out.date_precision, out.date_basis) == (date(2022, 7, 11), "day", "sources")
+    # no publication date either: undated
+    out = assess_incident("i1", [sourced("d")])
+    assert (out.date, out.date_precision, out.date_basis) == (None, None, None)
+
+
 def test_dates_far_apart_are_flagged() -> None:
     claims = [
         sourced("a", date=date(2020, 3, 7), date_precision="day"),
@@ -355,3 +374,14 @@ def test_a_denial_is_the_perpetrators_word_alone() -> None:
     out = assess_incident("i1", [joint("a", "denied")])
     by_actor = {e.actor: e.attribution for e in out.attribution}
     assert by_actor == {"Syrian government": "denied", "Russia": "alleged"}
+
+
+def test_an_incident_dated_by_its_first_report_says_so_in_words() -> None:
+    from civcas.ask import describe_incident
+
+    record = {"id": "inc-1", "date": "2022-07-13", "date_precision": "week",
+              "date_basis": "first report", "place": "Kafr Example"}
+    text = describe_incident(record)
+    assert "or shortly before 2022-07-13" in text and "no source gives the day" in text
+    record["date_basis"] = "sources"
+    assert "on 2022-07-13." in describe_incident(record)

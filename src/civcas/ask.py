@@ -150,6 +150,8 @@ def describe_incident(inc: dict[str, Any]) -> str:
     when = inc.get("date") or "an unknown date"
     if inc.get("date_end") and inc["date_end"] != inc.get("date"):
         when += f" to {inc['date_end']}"
+    if inc.get("date_basis") == "first report":
+        when = f"or shortly before {when} (no source gives the day; first reported then)"
     event = (inc.get("event_type") or "attack").replace("_", " ")
     lines = [f"Incident {inc['id']}: {event} in {where}"
              + (f" ({inc['admin1']})" if inc.get("admin1") and inc["admin1"] != where else "")

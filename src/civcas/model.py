@@ -491,6 +491,9 @@ class Assessment:
     date: date | None = None
     date_end: date | None = None
     date_precision: str | None = None
+    # what gives the date: "sources" (their words) or "first report" (no source gives the day:
+    # the earliest publication of the incident's reports); None when undated
+    date_basis: str | None = None
     place: str | None = None
     place_std: str | None = None
     admin1: str | None = None
@@ -514,8 +517,8 @@ class Assessment:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.incident_id}
         for name in (
-            "date", "date_end", "date_precision", "place", "place_std", "admin1", "country",
-            "lat", "lon", "geo_precision", "pcode", "event_type",
+            "date", "date_end", "date_precision", "date_basis", "place", "place_std", "admin1",
+            "country", "lat", "lon", "geo_precision", "pcode", "event_type",
         ):
             value = getattr(self, name)
             out[name] = value.isoformat() if isinstance(value, date) else value

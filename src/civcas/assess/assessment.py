@@ -22,6 +22,7 @@ from civcas.assess.fields import (
     choose_event_type,
     choose_place,
     date_contradiction,
+    first_reported,
     most_supported,
 )
 from civcas.assess.grading import grade
@@ -60,6 +61,11 @@ def assess_incident(
     ordered = sorted(claims, key=lambda sc: sc.id)
     out = Assessment(incident_id=incident_id)
     out.date, out.date_end, out.date_precision = choose_date(ordered, rules)
+    out.date_basis = "sources" if out.date is not None else None
+    if out.date is None and rules.first_report_precision:
+        out.date = first_reported(ordered)
+        if out.date is not None:
+            out.date_precision, out.date_basis = rules.first_report_precision, "first report"
     _set_place(out, ordered, rules)
     out.event_type = choose_event_type(ordered, rules)
     out.counts = count_ranges(ordered)

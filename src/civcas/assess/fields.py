@@ -38,6 +38,13 @@ def choose_date(
     return chosen, _date_end(chosen, claims, rules) if precision == "day" else None, precision
 
 
+def first_reported(claims: Sequence[SourcedClaim]) -> date | None:
+    """The earliest publication date of the incident's reports: what dates it when no source
+    gives the day (a post that says "shelling on Ariha" and nothing of when)."""
+    days = [sc.report.published for sc in claims if sc.report.published is not None]
+    return min(days) if days else None
+
+
 def _date_end(chosen: date, claims: Sequence[SourcedClaim], rules: Rules) -> date | None:
     last = chosen + timedelta(days=rules.span_max_days)
     later = [d for d in _day_support(claims) if chosen < d <= last]

@@ -25,6 +25,7 @@ class Rules:
     event_type: tuple[str, ...]
     span_max_days: int
     apart_days: int
+    first_report_precision: str
     far_ratio: float
     far_margin: int
     fair_min_sources: int
@@ -85,6 +86,7 @@ def load_rules() -> Rules:
         event_type=tuple(order["event_type"]),
         span_max_days=int(dates["span_max_days"]),
         apart_days=int(dates["apart_days"]),
+        first_report_precision=str(dates.get("first_report_precision", "")),
         far_ratio=float(counts["far_ratio"]),
         far_margin=int(counts["far_margin"]),
         fair_min_sources=int(grades["fair_min_sources"]),

@@ -130,7 +130,8 @@ def _iso(value: Any) -> str | None:
 # The flat columns of one incident (csv, geojson properties), in order.
 FLAT_COLUMNS: tuple[str, ...] = (
     (
-        "id", "date", "date_end", "date_precision", "place", "place_std", "admin1", "country",
+        "id", "date", "date_end", "date_precision", "date_basis", "place", "place_std", "admin1",
+        "country",
         "lat", "lon", "geo_precision", "pcode", "event_type", "perpetrators", "attributions",
     )
     + tuple(f"{name}_{which}" for name in COUNT_RANGES for which in ("low", "best", "high"))
