@@ -544,3 +544,33 @@ def test_a_post_that_opens_with_its_place_is_placed_there() -> None:
 def test_dual_nouns_are_two(text: str, civilians: int | None, killed: int) -> None:
     (claim,) = extract_report(Report(text=text, lang="ar")).claims
     assert (claim.civilians_killed_min, claim.killed_min) == (civilians, killed)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "civilians"),
+    [
+        ("قصف مدفعي على قرية الشركة أسفر عن استشهاد 3 مواطنين وإصابة آخرين", 3, 3),
+        ("غارة جوية على مخيم للنازحين أدت إلى مقتل مواطنين اثنين", 2, 2),
+        ("مقتل 4 نازحين بقصف صاروخي على مخيم قرب أطمة", 4, 4),
+        # persons may be fighters: killed, not civilians
+        ("مقتل 5 أشخاص بقصف صاروخي على بلدة هجين", 5, None),
+    ],
+)
+def test_citizens_and_the_displaced_are_civilians(
+    text: str, killed: int, civilians: int | None
+) -> None:
+    (claim,) = extract_report(Report(text=text, lang="ar")).claims
+    assert (claim.killed_min, claim.civilians_killed_min) == (killed, civilians)
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        ("Turkish shelling on Tal Tamr killed four farmers.", 4),
+        ("An airstrike on the camp killed 6 IDPs.", 6),
+        ("Shelling on Hajin killed 5 people.", None),
+    ],
+)
+def test_plainly_civilian_victims_in_english(text: str, civilians: int | None) -> None:
+    (claim,) = extract_report(Report(text=text, lang="en")).claims
+    assert claim.civilians_killed_min == civilians
