@@ -300,3 +300,30 @@ def test_a_village_in_the_countryside_of_a_district_lies_in_its_governorate() ->
     assert first.span.of(text) == "تل شنان" and first.place.admin1 == "Al-Hasakah"
     assert (first.place.lat, first.place.lon) == (tamr.place.lat, tamr.place.lon)
     assert first.geo_precision == "district"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("أصيبت طفلة بقصف تركي على مدينة كوباني", "ar", "Ayn al 'Arab"),
+        ("قصف مدفعي على ريف سري كانيه", "ar", "Ra's al 'Ayn"),
+        ("A Turkish drone struck a car near Girê Spî", "en", "Tell Abyad"),
+        ("مسيرة تركية تستهدف بلدة تل كوجر", "ar", "Al Ya'rubiyah"),
+    ],
+)
+def test_kurdish_names_of_towns_are_known(text: str, lang: str, name: str) -> None:
+    (found,) = find_places(text, lang)
+    assert found.place.name == name and "aliases" in found.place.provenance
+
+
+def test_the_city_centre_is_no_place_of_its_own() -> None:
+    # "مركز المدينة" is a sub-district of Basra in the gazetteer; in a report: the city centre
+    assert find_places("وقال المصدر إن القصف استهدف مركز المدينة", "ar") == []
+    text = "قصف على مركز مدينة إدلب"
+    assert [m.place.name for m in find_places(text, "ar")] == ["Idlib"]
+
+
+def test_a_governorate_after_an_abbreviated_direction_places_the_name() -> None:
+    # "Mseifra, E. #Aleppo": the Aleppo Mseifra, not the sub-district of Daraa
+    first = find_places("Regime airstrikes on Mseifra, E. #Aleppo killed 19", "en")[0]
+    assert first.place.admin1 == "Aleppo"

@@ -518,6 +518,10 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
             for last in range(reach, i, -1):
                 if _direction_of_next(t, last, cues) or _kind_and_bare_prefix(t, i, last, cues):
                     continue
+                if all(t.folded(k) in cues.blocked for k in range(i + 1, last + 1)) and (
+                    _fold(form) in cues.blocked
+                ):
+                    continue  # "مركز المدينة": the city centre, whatever Basra calls so
                 hits = gaz.hits(head + "".join(t.piece(k) for k in range(i + 1, last + 1)))
                 if hits:
                     rest = _after_kind_word(t, i, last, hits, gaz, cues)
@@ -887,7 +891,7 @@ def _within_governorates(
         if p.place.kind in ("country", "governorate"):
             continue
         gap = text[p.phrase.end : q.phrase.start]
-        words = len(gap.split())
+        words = sum(1 for w in gap.split() if any(ch.isalpha() for ch in w))  # not "#", "-"
         if words > 1 and (words > NAME_TAIL_WORDS or _GAP_STOP.search(gap)):
             continue  # the rest of a name we lack may stand between ("جفتلك حج حمود في ريف إدلب")
         gov = next((c for c in (q.place, *q.candidates) if c.kind == "governorate"), None)

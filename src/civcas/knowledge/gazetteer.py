@@ -618,7 +618,9 @@ def read_places(path: Path | None = None) -> Iterator[Place]:
     else:
         raw = Path(path).read_bytes()
     text = gzip.decompress(raw).decode("utf-8")
+    aliases = _aliases()
     for row in csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE):
+        extra = aliases.get(row["id"], ())
         yield Place(
             id=row["id"],
             name=row["name"],
@@ -633,9 +635,17 @@ def read_places(path: Path | None = None) -> Iterator[Place]:
             pcode=row["pcode"] or None,
             name_ar=row["name_ar"] or None,
             coord_precision=row["coord_precision"] or "exact",
-            provenance=tuple(x for x in row["provenance"].split("+") if x),
-            names=tuple(x for x in row["names"].split("|") if x),
+            provenance=tuple(x for x in row["provenance"].split("+") if x)
+            + (("aliases",) if extra else ()),
+            names=tuple(x for x in row["names"].split("|") if x) + extra,
         )
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Names reports use that no gazetteer source gives (data/place_aliases.toml), by id."""
+    raw = tomllib.loads((DATA / "place_aliases.toml").read_text(encoding="utf-8"))
+    return {pid: tuple(names) for pid, names in raw.get("aliases", {}).items()}
 
 
 # One candidate of a key: the place and whether the key came from a written name (strong) or
