@@ -163,3 +163,20 @@ def test_a_year_that_does_not_fit_the_weekday_gives_no_date() -> None:
             "The town was shelled in 2018.")
     (claim,) = _claims(text)
     assert claim.date is None and claim.month_day == "--10-06"
+
+
+def test_an_undated_report_is_weighed_by_the_day_it_came_out() -> None:
+    # no date in its words, published on 1 February: mostly a report of that day's strike
+    post = _sc("a", published=date(2019, 2, 1))
+    assert "date:undated_same_day" in score_pair(post, _sc("b", day=date(2019, 2, 1))).reasons
+    assert "date:undated_next_day" in score_pair(post, _sc("c", day=date(2019, 1, 31))).reasons
+    assert "date:undated_fits" in score_pair(post, _sc("d", day=date(2019, 1, 20))).reasons
+    # two undated reports out the same day
+    other = _sc("e", published=date(2019, 2, 1))
+    assert "date:undated_same_day" in score_pair(post, other).reasons
+    # a week date says nothing of the day
+    week = _sc("f", day=date(2019, 2, 1))
+    week.claim.set("date_precision", "week", Span(0, 1))
+    assert "date:undated_fits" in score_pair(post, week).reasons
+    same = score_pair(post, _sc("g", day=date(2019, 2, 1)))
+    assert same.reasons["date:undated_same_day"] > 0

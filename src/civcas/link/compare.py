@@ -243,6 +243,11 @@ def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
             return level[("same_weekday", "next_weekday")[apart] if apart < 2 else "other_weekday"]
         if a.when is None or b.when is None:
             return level["undated_unknown"]
+        # an undated report mostly tells of the day it came out (a post, a flash): its
+        # publication day against the other's day (or publication day)
+        ref_a, ref_b = _reported_day(a), _reported_day(b)
+        if ref_a is not None and ref_b is not None and abs(ref_a - ref_b) < 2:
+            return level[("undated_same_day", "undated_next_day")[abs(ref_a - ref_b)]]
         return level["undated_fits"]
     if a.day and b.day:
         return level[_day_level(abs(a.lo - b.lo), s)]
@@ -250,6 +255,13 @@ def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
     if gap <= 0:
         return level["compatible"]
     return level["near" if gap <= s.date_window else "far"]
+
+
+def _reported_day(f: Features) -> int | None:
+    """The day a claim is of: its day date, or, undated, the day its report came out."""
+    if f.lo is None:
+        return f.when[1] if f.when is not None else None
+    return f.lo if f.day else None
 
 
 def _day_level(days: int, s: LinkSettings) -> str:
