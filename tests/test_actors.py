@@ -143,3 +143,29 @@ def test_generated_aliases_keep_the_listed_ones_first() -> None:
     russia = actor_aliases("ar")["Russia"]
     assert russia[0] == "الطيران الروسي"
     assert "قصف مدفعي روسي" in russia and len(russia) == len(set(russia))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor", "alias"),
+    [
+        ("Three children were injured in Turkish bombardment on Tahnah village.", "en", "Turkey",
+         "Turkish bombardment"),
+        ("A Turkish combat drone targeted a vehicle near Qamishli.", "en", "Turkey",
+         "Turkish combat drone"),
+        ("Israeli airstrikes hit a building south of Damascus.", "en", "Israel",
+         "Israeli airstrikes"),
+        ("ارتفاع حصيلة الضحايا جراء الغارات الجوية الروسية على مدينة دارة عزة", "ar", "Russia",
+         "الغارات الجوية الروسية"),
+        ("قتل مدني بالقصف التركي على قرية تل جمعة", "ar", "Turkey", "بالقصف التركي"),
+    ],
+)
+def test_an_attack_named_by_its_nationality_names_the_attacker(
+    text: str, lang: str, actor: str, alias: str
+) -> None:
+    (mention,) = [m for m in find_actors(text, split_sentences(text), lang) if m.agent]
+    assert mention.actor == actor and mention.span.of(text) == alias
+
+
+def test_a_nationality_without_an_attack_word_names_no_attacker() -> None:
+    text = "Shelling near the Turkish border killed 3 civilians."
+    assert [m for m in find_actors(text, split_sentences(text), "en") if m.agent] == []

@@ -32,12 +32,23 @@ def actor_aliases(lang: str) -> dict[str, list[str]]:
     "تركي": "قصف جوي تركي"), so a new kind of attack is one word in the data, not one per actor."""
     data = load(lang, "actors")
     aliases = {actor: list(names) for actor, names in data.get("aliases", {}).items()}
-    heads = data.get("attacks", {}).get("words", [])
+    attacks = data.get("attacks", {})
+    heads = attacks.get("words", [])
+    article = attacks.get("article", "")
     for actor, adjectives in data.get("nationality", {}).items():
         named = aliases.setdefault(actor, [])
         seen = set(named)
-        for phrase in (f"{head} {adj}" for head in heads for adj in adjectives):
-            if phrase not in seen:
-                named.append(phrase)
-                seen.add(phrase)
+        for head in heads:
+            for adj in adjectives:
+                # Arabic puts the adjective after the noun, English before it
+                phrase = f"{adj} {head}" if lang == "en" else f"{head} {adj}"
+                forms = [phrase]
+                if article:
+                    forms.append(" ".join(
+                        w if w.startswith(article) else article + w for w in phrase.split()
+                    ))
+                for form in forms:
+                    if form not in seen:
+                        named.append(form)
+                        seen.add(form)
     return aliases
