@@ -169,3 +169,16 @@ def test_an_attack_named_by_its_nationality_names_the_attacker(
 def test_a_nationality_without_an_attack_word_names_no_attacker() -> None:
     text = "Shelling near the Turkish border killed 3 civilians."
     assert [m for m in find_actors(text, split_sentences(text), "en") if m.agent] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("قصفت الدولة التركية المحتلة قرية الجاموسية بقذائف الهاون", "الدولة التركية المحتلة"),
+        ("أصيب شاب عندما أطلق الجنود الأتراك الرصاص على القرية", "الجنود الأتراك"),
+        ("قصف بقذائف الهاون مصدره الأراضي التركية على قرية قره موغ", "مصدره الأراضي التركية"),
+    ],
+)
+def test_the_turkish_state_its_soldiers_and_fire_from_its_land(text: str, alias: str) -> None:
+    found = [m for m in find_actors(text, split_sentences(text), "ar") if m.actor == "Turkey"]
+    assert [m.span.of(text) for m in found] == [alias]
