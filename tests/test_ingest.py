@@ -590,6 +590,21 @@ def test_post_time_stamp_stands_for_a_missing_publication_date() -> None:
     assert report_from_fields(dated, "t").published == date(2020, 3, 5)
 
 
+def test_a_stamp_glued_to_the_page_name_dates_the_report() -> None:
+    """Facebook pages copied as text glue the page's name to the stamp ("صفحة الخبرNovember
+    28, 2024 ·", "Adar PressOctober 25, 2024 ·")."""
+    from datetime import date
+
+    from civcas.ingest.dates import stamped_date
+
+    assert stamped_date("شبكة أخبار البلدةNovember 28, 2024 · Shared with Publicعاجل") == (
+        date(2024, 11, 28)
+    )
+    assert stamped_date("Example PressOctober 25, 2024 · Shared with Public") == date(2024, 10, 25)
+    # glued words alone make no date
+    assert stamped_date("غارة على البلدةNovember · قتلى") is None
+
+
 def test_news_page_time_stamp_with_clock_time_dates_the_report() -> None:
     """A news page prints its time stamp as a full date beside a clock time, in either digit
     set; a clock time in the report's own words, away from a full date, dates nothing."""

@@ -27,6 +27,12 @@ STAMP_HEAD = 800  # the stamp sits in the page's first lines
 STAMP_WIDTH = 30  # how much text either side of a separator can hold the date
 # A year glued to the view count that follows it on X pages ("Nov 30, 20243.4K Views").
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=\d)")
+# The page's name glued to the stamp that follows it on Facebook pages ("عين على الوطنNovember
+# 28, 2024 ·", "Adar PressOctober 25, 2024 ·"): a change of script, or a small letter before a
+# capital, parts two words there.
+_GLUED_WORDS = re.compile(
+    r"(?<=[\u0600-\u06ff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])|(?<=[a-z])(?=[A-Z])"
+)
 
 
 def stamped_date(text: str) -> date | None:
@@ -37,8 +43,8 @@ def stamped_date(text: str) -> date | None:
     """
     head = text[:STAMP_HEAD]
     for start, end in sorted(_stamp_marks(head)):
-        after = _GLUED_YEAR.sub(r"\1 ", head[end : end + STAMP_WIDTH])
-        before = head[max(0, start - STAMP_WIDTH) : start]
+        after = _GLUED_YEAR.sub(r"\1 ", _GLUED_WORDS.sub(" ", head[end : end + STAMP_WIDTH]))
+        before = _GLUED_WORDS.sub(" ", head[max(0, start - STAMP_WIDTH) : start])
         for piece, near_start in ((after, True), (before, False)):
             found = _day_date(piece, near_start)
             if found is not None:
