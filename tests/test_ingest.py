@@ -601,6 +601,10 @@ def test_a_stamp_glued_to_the_page_name_dates_the_report() -> None:
         date(2024, 11, 28)
     )
     assert stamped_date("Example PressOctober 25, 2024 · Shared with Public") == date(2024, 10, 25)
+    assert stamped_date("تلفزيون المدينة Town TVNovember 30, 2024 · Shared with Public") == (
+        date(2024, 11, 30)
+    )
+    assert stamped_date("أخبار البلدة 24December 4, 2024 · Shared with Public") is None
     # glued words alone make no date
     assert stamped_date("غارة على البلدةNovember · قتلى") is None
 

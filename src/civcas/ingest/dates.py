@@ -28,10 +28,13 @@ STAMP_WIDTH = 30  # how much text either side of a separator can hold the date
 # A year glued to the view count that follows it on X pages ("Nov 30, 20243.4K Views").
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(?=\d)")
 # The page's name glued to the stamp that follows it on Facebook pages ("عين على الوطنNovember
-# 28, 2024 ·", "Adar PressOctober 25, 2024 ·"): a change of script, or a small letter before a
-# capital, parts two words there.
+# 28, 2024 ·", "Adar PressOctober 25, 2024 ·", "Idlib TVNovember 30"): a change of script, a
+# small letter before a capital, or the end of a run of capitals before a capitalised word
+# parts two words there. A digit before the month is left alone: "24December 4, 2024" (a
+# page called "... 24") cannot be told from a day.
 _GLUED_WORDS = re.compile(
     r"(?<=[\u0600-\u06ff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])|(?<=[a-z])(?=[A-Z])"
+    r"|(?<=[A-Z])(?=[A-Z][a-z])"
 )
 
 
