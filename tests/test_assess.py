@@ -385,3 +385,14 @@ def test_an_incident_dated_by_its_first_report_says_so_in_words() -> None:
     assert "or shortly before 2022-07-13" in text and "no source gives the day" in text
     record["date_basis"] = "sources"
     assert "on 2022-07-13." in describe_incident(record)
+
+
+def test_sources_that_each_name_one_of_two_partner_forces_do_not_contest() -> None:
+    # one source tells of the SDF raid, another of the coalition's: one joint operation
+    claims = [blame("a", "SDF"), blame("b", "US-led coalition")]
+    out = assess_incident("i1", claims)
+    assert out.grade == "fair"
+    assert any(c.startswith("different actors named") for c in out.contradictions)
+    # forces that are no partners still contest
+    other = assess_incident("i2", [blame("a", "Russia"), blame("b", "Syrian government")])
+    assert other.grade == "contested"

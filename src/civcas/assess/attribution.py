@@ -107,17 +107,25 @@ def _blaming(claims: Sequence[SourcedClaim], rules: Rules) -> list[Naming]:
     ]
 
 
-def competing(claims: Sequence[SourcedClaim], rules: Rules) -> dict[str, set[str]]:
+def competing(
+    claims: Sequence[SourcedClaim], rules: Rules, *, partners_compete: bool = True
+) -> dict[str, set[str]]:
     """The accused actors where two sources blame different ones (else {}): two lineages
     whose accused families have none in common. One source that names two actors together
-    ("regime forces and Russia") names joint attackers, not competing ones."""
+    ("regime forces and Russia") names joint attackers, not competing ones; with
+    `partners_compete` False, neither do two sources that each name one of two partner forces
+    (the SDF raid, the coalition raid: one joint operation told twice)."""
     accused = accusers(claims, rules)
     blamed: dict[str, set[str]] = {}
     for actor, lineages in accused.items():
         for lineage in lineages:
             blamed.setdefault(lineage, set()).add(rules.family(actor))
     sets = list(blamed.values())
-    apart = any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1 :])
+    apart = any(
+        not (a & b) and (partners_compete or not rules.are_partners(a | b))
+        for i, a in enumerate(sets)
+        for b in sets[i + 1 :]
+    )
     return accused if apart else {}
 
 

@@ -3,8 +3,9 @@
 In order, the first that holds:
 1. confirmed: a belligerent claimed the act (attribution "claimed", or "asserted" in a report from
    the actor's own outlet), and no source carries that actor's denial;
-2. contested: independent sources blame actors of different families, one source names actors
-   of two families that are not partners as the attackers, or a source carries a denial;
+2. contested: independent sources blame actors of different families that are not partners,
+   one source names actors of two families that are not partners as the attackers, or a source
+   carries a denial;
 3. fair: `fair_min_sources` independent sources or more report the incident and some name an
    actor (no two of them different ones);
 4. weak: otherwise (a single source, or no actor named).
@@ -52,7 +53,7 @@ def _confirmed(claims: Sequence[SourcedClaim], rules: Rules) -> list[str]:
 
 def _contested(claims: Sequence[SourcedClaim], rules: Rules) -> list[str]:
     reasons: list[str] = []
-    accused = competing(claims, rules)
+    accused = competing(claims, rules, partners_compete=False)
     if len(set().union(*accused.values())) > 1:
         order = [a for a in perpetrators(claims, rules) if a in accused]
         listed = tally((a, len(accused[a])) for a in order)
