@@ -574,3 +574,16 @@ def test_citizens_and_the_displaced_are_civilians(
 def test_plainly_civilian_victims_in_english(text: str, civilians: int | None) -> None:
     (claim,) = extract_report(Report(text=text, lang="en")).claims
     assert claim.civilians_killed_min == civilians
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed"),
+    [
+        ("مقتل عائلة من أربعة أفراد بقصف صاروخي على بلدة سرمين", "ar", 4),
+        ("استشهاد عائلة مؤلفة من 5 أشخاص بقصف على بلدة سرمين", "ar", 5),
+        ("A family of four was killed in shelling on Sarmin.", "en", 4),
+    ],
+)
+def test_a_family_of_n_are_n_civilians(text: str, lang: str, killed: int) -> None:
+    (claim,) = extract_report(Report(text=text, lang=lang)).claims
+    assert (claim.killed_min, claim.civilians_killed_min) == (killed, killed)

@@ -235,6 +235,11 @@ class _Grammar:
             rf"(?P<n>{number})(?![\w]|[.,٫٬][{DIGIT}])"
         )
         self.range_block = re.compile(rf"(?<!\w)(?:{pat(blockers)})\s+\Z")
+        families = _strings(lex.get("family_before", []))
+        # "a family of four", "عائلة مؤلفة من 5 أشخاص": the count is of one family's members
+        self.family_before = (
+            re.compile(rf"(?<!\w)(?:{pat(families)})\s+\Z") if families else None
+        )
         group_noun = pat(w for ws in groups.values() for w in ws)
         outcome_noun = pat(w for ws in nouns.values() for w in ws)
         linkers = pat(_strings(lex.get("linkers", [])))
@@ -446,6 +451,12 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str], lead: int) -> _Cand | 
         return _reread(g, low, c)
     if c.bound == "between" and c.value2 is None:
         c.bound = ""
+    if (
+        c.group in (None, "people")
+        and g.family_before is not None
+        and g.family_before.search(low, max(0, c.lead - 40), c.lead)
+    ):
+        c.group = "family"
     c.end = end
     if not c.bound:
         p = g.post_bound.match(low, c.end)
