@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from civcas.extract import extract_report
 from civcas.extract.casualties import GROUPS, OUTCOMES, CasualtyMention, find_casualties
 from civcas.extract.numbers import find_numbers, read_number
 from civcas.knowledge.lexicon import load
+from civcas.model import Report
 
 
 def counts(text: str, lang: str = "en") -> list[CasualtyMention]:
@@ -672,3 +674,31 @@ def _timed(text: str, n: int = 20) -> float:
     for _ in range(n):
         find_casualties(text)
     return (time.perf_counter() - start) / n
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "women", "children", "injured"),
+    [
+        # a headline drops the article: the capitalised noun that opens it is a count of one
+        ("Russian bombardment | Woman and two children killed, ten injured in Sarmin", 3, 1, 2,
+         10),
+        ("Woman killed in Turkish shelling on Tal Tamr", 1, 1, None, None),
+        # people told one by one take the outcome of the first of them with a cue
+        ("A woman and two children killed, ten injured in shelling on Sarmin.", 3, 1, 2, 10),
+    ],
+)
+def test_headline_counts_of_one_and_people_told_one_by_one(
+    text: str, killed: int, women: int | None, children: int | None, injured: int | None
+) -> None:
+    (claim,) = extract_report(Report(text=text, lang="en")).claims
+    assert (claim.killed_min, claim.women_killed_min, claim.children_killed_min,
+            claim.injured_min) == (killed, women, children, injured)
+
+
+def test_a_caption_or_a_noun_in_running_text_is_no_count_of_one() -> None:
+    # "Woman, 35, from ..." opens a caption; "the woman said" is no toll
+    text = "The woman said shelling killed 3 civilians in Sarmin."
+    (claim,) = extract_report(Report(text=text, lang="en")).claims
+    assert claim.killed_min == 3 and claim.women_killed_min is None
+    caption = [c for c in find_casualties("Woman, 35, from Sarmin", "en") if c.group == "women"]
+    assert caption == []

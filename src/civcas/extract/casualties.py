@@ -218,6 +218,9 @@ class _Grammar:
             if articles
             else rf"|(?P<sn>{sing}){_WORD_END}"
         )
+        # A headline drops the article: "Woman and two children killed in ...": a capitalised
+        # singular noun that opens a line is a count of one (languages with articles only).
+        self.bare_single = re.compile(rf"(?P<sb>{sing}){_WORD_END}") if articles else None
         self.anchor = re.compile(
             rf"(?P<d>{DIGITS})(?![\w]|[.,٫٬][{DIGIT}]|[-‐‑][^\W\d_]|\s?[%٪])"
             rf"|(?P<v>{nums.vague})(?!\w)"
@@ -371,13 +374,13 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str], lead: int) -> _Cand | 
     come first: most numbers of a text ("10 km", "24 hours") are dropped before the costly
     ones run."""
     kind = m.lastgroup
-    if kind == "sn" or kind == "u":  # "a woman", "طفلين": the noun is the count
-        group = g.classify(g._singular if kind == "sn" else g._dual, m.group(kind))
+    if kind in ("sn", "sb", "u"):  # "a woman", "Woman ... killed", "طفلين": the noun is the count
+        group = g.classify(g._dual if kind == "u" else g._singular, m.group(kind))
         if group is None:
             return None
         num = m.span("s") if kind == "sn" and g.articles and m.group("s") else m.span(kind)
         c = _Cand(num[0], m.end(), min(lead, num[0]), num[0], num[1])
-        c.value = 1 if kind == "sn" else 2
+        c.value = 2 if kind == "u" else 1
         c.group = group
         return c
     if kind is None:
@@ -562,9 +565,10 @@ def find_casualties(text: str, lang: str = "en") -> list[CasualtyMention]:
                     m = g.anchor.match(low, a.start())
         if m is None:
             m = g.anchor.match(low, pos)
-        if m is None:
-            continue
-        c = _read_anchor(g, low, m, min(hit.start(), m.start()))
+        c = _read_anchor(g, low, m, min(hit.start(), m.start())) if m is not None else None
+        if c is None and g.bare_single is not None and _opens_headline(text, low, pos):
+            m = g.bare_single.match(low, pos)
+            c = _read_anchor(g, low, m, pos) if m is not None else None
         if c is None or (cands and c.start < cands[-1].end):
             continue
         cands.append(c)
@@ -576,6 +580,24 @@ def find_casualties(text: str, lang: str = "en") -> list[CasualtyMention]:
         _own_outcome(g, low, c, nxt.start if nxt else len(low), nxt.bare if nxt else True)
     _link(g, low, cands)
     return _emit(g, low, cands)
+
+
+_PERSONS = frozenset({"women", "children", "men"})  # victims told by who they are
+_HEADLINE_LEAD = re.compile(r"[\s|:–—\-]*\Z")
+_NEXT_WORD = re.compile(r"\w+ (\w)")
+
+
+def _opens_headline(text: str, low: str, pos: int) -> bool:
+    """A capitalised word that opens a line or follows a headline's "|" ("Russian bombardment |
+    Woman and two children killed"), a word after it ("Woman, 35, from ..." is a caption)."""
+    if not text[pos : pos + 1].isupper():
+        return False
+    after = _NEXT_WORD.match(low, pos)
+    if after is None or after.group(1)[0].isdigit():
+        return False
+    line = text.rfind("\n", 0, pos) + 1
+    head = text[line:pos]
+    return _HEADLINE_LEAD.match(head[head.rfind("|") + 1 :] if "|" in head else head) is not None
 
 
 def _link(g: _Grammar, low: str, cands: list[_Cand]) -> None:
@@ -603,6 +625,12 @@ def _link(g: _Grammar, low: str, cands: list[_Cand]) -> None:
             source = chain[-1]  # "3 women and 5 children were killed"
             if len(chain) > 1:
                 chain[-1].right_end = -1  # the cue is the chain's, not its last count's
+        if source is None:
+            # "a woman and two children killed, ten injured": people told one by one take the
+            # outcome of the first of them that has a cue
+            k = next((n for n, c in enumerate(chain) if c.own is not None), None)
+            if k and all(c.group in _PERSONS for c in chain[: k + 1]):
+                source = chain[k]
         for c in chain:
             if c.own is not None:
                 source = c  # "5 killed and 12 wounded": a later cue rules what follows
