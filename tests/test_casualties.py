@@ -702,3 +702,16 @@ def test_a_caption_or_a_noun_in_running_text_is_no_count_of_one() -> None:
     assert claim.killed_min == 3 and claim.women_killed_min is None
     caption = [c for c in find_casualties("Woman, 35, from Sarmin", "en") if c.group == "women"]
     assert caption == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ahmed al-Ali, 35, was killed in shelling on Sarmin.", "Shelling killed Ahmed and his son, 12."],
+)
+def test_an_age_set_off_by_commas_is_no_toll(text: str) -> None:
+    assert [c.min for c in find_casualties(text, "en") if c.min in (12, 35)] == []
+
+
+def test_a_toll_after_a_comma_still_counts() -> None:
+    text = "Shelling hit Sarmin, 12 were killed."
+    assert [c.min for c in find_casualties(text, "en")] == [12]

@@ -430,6 +430,8 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str], lead: int) -> _Cand | 
             c.noun_span = s.span("oa")
     if c.group is None and c.noun_outcome is None and g.unit.match(low, end) is not None:
         return None  # "10 km", "24 hours", "12 percent"
+    if c.group is None and c.noun_outcome is None and _apposition(low, c.lead, end):
+        return None  # "Ahmed al-Ali, 35, was killed": an age, not a toll
     before = c.before = g.word_before(low, c.lead)
     if not g.negator_last.isdisjoint(before):
         if g.negated.search(low, max(0, c.lead - 20), c.lead):
@@ -583,6 +585,11 @@ def find_casualties(text: str, lang: str = "en") -> list[CasualtyMention]:
 
 
 _PERSONS = frozenset({"women", "children", "men"})  # victims told by who they are
+
+
+def _apposition(low: str, start: int, end: int) -> bool:
+    """A bare number set off by commas after a word ("Ahmed, 35, was killed", "his son, 12.")."""
+    return low[max(0, start - 2) : start] == ", " and low[end : end + 1] in (",", ".", ")")
 _HEADLINE_LEAD = re.compile(r"[\s|:–—\-]*\Z")
 _NEXT_WORD = re.compile(r"\w+ (\w)")
 
