@@ -706,7 +706,10 @@ def test_a_caption_or_a_noun_in_running_text_is_no_count_of_one() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ahmed al-Ali, 35, was killed in shelling on Sarmin.", "Shelling killed Ahmed and his son, 12."],
+    [
+        "Ahmed al-Ali, 35, was killed in shelling on Sarmin.",
+        "Shelling killed Ahmed and his son, 12.",
+    ],
 )
 def test_an_age_set_off_by_commas_is_no_toll(text: str) -> None:
     assert [c.min for c in find_casualties(text, "en") if c.min in (12, 35)] == []
