@@ -718,3 +718,15 @@ def test_an_age_set_off_by_commas_is_no_toll(text: str) -> None:
 def test_a_toll_after_a_comma_still_counts() -> None:
     text = "Shelling hit Sarmin, 12 were killed."
     assert [c.min for c in find_casualties(text, "en")] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Death toll: 12", "en", [("killed", 12)]),
+        ("Killed: 4, injured: 10.", "en", [("killed", 4), ("injured", 10)]),
+        ("الشهداء: 4، الجرحى: 10", "ar", [("killed", 4), ("injured", 10)]),
+    ],
+)
+def test_a_toll_told_as_a_label(text: str, lang: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.outcome, c.min) for c in find_casualties(text, lang)] == expected

@@ -181,6 +181,7 @@ class _Grammar:
         bounds = _table(lex.get("bounds", {}))
         post = _table(lex.get("post_bounds", {}))
         toll = _table(lex.get("toll", {}))
+        labels = _table(lex.get("labels", {}))
         links = _table(lex.get("links", {}))
         articles = _strings(lex.get("articles", []))
         self.articles = bool(articles)
@@ -280,6 +281,11 @@ class _Grammar:
             rf"(?:\s+[^\s.;!?؟]+){{0,5}}?\s+(?:{pat(toll.get('links', []))})"
             rf"(?:\s+(?:{pat(toll.get('adverbs', []))}))?\s*\Z"
         )
+        # A toll told as a label: "Death toll: 12", "الشهداء: 4، الجرحى: 10".
+        self.label = re.compile(
+            rf"(?<!\w){proc}{named('l_', labels, ('killed', 'injured'))}\s*:\s*\Z"
+        )
+        self.label_last = lasts(*labels.values())
         self.unit = re.compile(rf"\s*(?:[%٪]|(?:{pat(_strings(lex.get('units', [])))})(?![\w'’]))")
         self.negated = re.compile(rf"(?<!\w)(?:{pat(negators)})\s+\Z")
         self.left_last = lasts(*left.values(), fillers)
@@ -510,6 +516,12 @@ def _own_outcome(g: _Grammar, low: str, c: _Cand, next_start: int, next_bare: bo
         if m is not None and named is not None:
             c.own, c.left_cue = named[0], True
             c.cue = (named[1], named[1] + len(m.group().rstrip()))
+            return
+    if not g.label_last.isdisjoint(before):
+        m = g.label.search(low, max(0, c.lead - _LEFT_WINDOW), c.lead)
+        named = _first_named(m, "l_") if m is not None else None
+        if m is not None and named is not None:
+            c.own, c.cue, c.left_cue = named[0], (named[1], named[2]), True
             return
     m = g.right.match(low, c.end)
     named = _first_named(m, "k_") if m is not None else None
