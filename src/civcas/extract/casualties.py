@@ -39,6 +39,7 @@ GROUPS: tuple[str, ...] = (
     "combatants",
     "family",
 )
+PERSON_GROUPS = frozenset({"women", "children", "men"})  # victims told by who they are
 _BOUND_KINDS = ("at_least", "more_than", "about", "up_to", "less_than", "between", "exact")
 _OUTCOME_ORDER = ("killed_or_injured", "killed", "injured")  # longest cues first
 
@@ -596,12 +597,11 @@ def find_casualties(text: str, lang: str = "en") -> list[CasualtyMention]:
     return _emit(g, low, cands)
 
 
-_PERSONS = frozenset({"women", "children", "men"})  # victims told by who they are
-
-
 def _apposition(low: str, start: int, end: int) -> bool:
     """A bare number set off by commas after a word ("Ahmed, 35, was killed", "his son, 12.")."""
     return low[max(0, start - 2) : start] == ", " and low[end : end + 1] in (",", ".", ")")
+
+
 _HEADLINE_LEAD = re.compile(r"[\s|:–—\-]*\Z")
 _NEXT_WORD = re.compile(r"\w+ (\w)")
 
@@ -648,7 +648,7 @@ def _link(g: _Grammar, low: str, cands: list[_Cand]) -> None:
             # "a woman and two children killed, ten injured": people told one by one take the
             # outcome of the first of them that has a cue
             k = next((n for n, c in enumerate(chain) if c.own is not None), None)
-            if k and all(c.group in _PERSONS for c in chain[: k + 1]):
+            if k and all(c.group in PERSON_GROUPS for c in chain[: k + 1]):
                 source = chain[k]
         for c in chain:
             if c.own is not None:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from civcas.extract.actors import UNKNOWN, ActorMention, joint_actors, spoken_before
-from civcas.extract.casualties import CasualtyMention
+from civcas.extract.casualties import PERSON_GROUPS, CasualtyMention
 from civcas.extract.dates import DateMention
 from civcas.extract.events import EventMention, pick_event_type
 from civcas.extract.numbers import DIGIT
@@ -538,9 +538,6 @@ def _fill_counts(claim: Claim, counts: list[CasualtyMention], text: str, lang: s
         hurt = _people_told_together(top_injured[0], injured, text, lang)
         span = hurt[0].span.cover(hurt[-1].span)
         claim.set("injured_min", sum(c.min or 0 for c in hurt), span)
-
-
-PERSON_GROUPS = frozenset({"women", "children", "men"})  # victims told by who they are
 
 
 @cache

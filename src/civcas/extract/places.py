@@ -441,12 +441,17 @@ def _direction_of_next(t: _Text, k: int, cues: _Cues) -> bool:
     return cue is not None and cue[0] == "relation" and cue[1] in cues.direction_relations
 
 
+def _kind_word(t: _Text, i: int, cues: _Cues) -> bool:
+    """Token i alone is a kind word (مدينة, قرية, بلدة)."""
+    return cues.before.get((t.folded(i),), ("", ""))[0] == "kind"
+
+
 def _after_kind_word(
     t: _Text, i: int, last: int, hits: tuple[Hit, ...], gaz: Gazetteer, cues: _Cues
 ) -> _Found | None:
     """A name the gazetteer also lists with its kind word ("مدينة حمص" for Homs): the name
     alone, the kind word left to say what it is (the city, not the governorate)."""
-    if cues.before.get((t.folded(i),), ("", ""))[0] != "kind":
+    if not _kind_word(t, i, cues):
         return None
     rest = gaz.hits("".join(t.piece(k) for k in range(i + 1, last + 1)))
     ids = {h[0].id for h in hits}
@@ -458,7 +463,7 @@ def _after_kind_word(
 def _kind_and_bare_prefix(t: _Text, i: int, last: int, cues: _Cues) -> bool:
     """A kind word and a prefix alone ("قرية كفر", listed so in the gazetteer for Al-Kafr) in
     "قرية كفر نوران": the start of a longer name, not the village listed with its kind word."""
-    if last != i + 1 or cues.before.get((t.folded(i),), ("", ""))[0] != "kind":
+    if last != i + 1 or not _kind_word(t, i, cues):
         return False
     word = t.folded(last)
     return not word.startswith("ال") and word in cues.prefixes
@@ -495,13 +500,13 @@ def _after_given_name(t: _Text, i: int, cut: int, cues: _Cues) -> bool:
 
 
 def _prefix_joined(
-    t: _Text, i: int, cut: int, form: str, gaz: Gazetteer, cues: _Cues
+    t: _Text, i: int, cut: int, form: str, head: str, gaz: Gazetteer, cues: _Cues
 ) -> _Found | None:
     """A name written apart from its prefix that the gazetteer writes as one word ("كفر نوران"
     for كفرنوران); written together where the gazetteer has two, the keys already agree."""
     if _fold(form) not in cues.prefixes or not t.name_joined(i) or not t.arabic[i + 1]:
         return None
-    hits = gaz.hits(arabic_piece(form) + t.piece(i + 1))
+    hits = gaz.hits(head + t.piece(i + 1))
     return _Found(i, i + 1, t.starts[i] + cut, t.ends[i + 1], hits) if hits else None
 
 
@@ -528,7 +533,7 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
                     if rest is not None:
                         return rest
                     return _Found(i, last, t.starts[i] + cut, t.ends[last], hits)
-        joined = _prefix_joined(t, i, cut, form, gaz, cues)
+        joined = _prefix_joined(t, i, cut, form, head, gaz, cues)
         if joined is not None:
             return joined
         hits, common = _single_ar(form, cues.lang)
