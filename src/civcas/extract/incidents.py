@@ -74,6 +74,7 @@ class _Cues:
     general: Phrases
     another: Phrases
     related: Phrases
+    comments: re.Pattern[str] | None  # where the readers' comments begin
 
 
 @cache
@@ -84,7 +85,15 @@ def _cues(lang: str) -> _Cues:
         general=Phrases.of(data.get("general", []), "general"),
         another=Phrases.of(data.get("another", []), "another"),
         related=Phrases.of(data.get("related", []), "related"),
+        comments=re.compile("|".join(map(re.escape, data["comments"])))
+        if data.get("comments") else None,
     )
+
+
+def _comments_start(text: str, cues: _Cues) -> int:
+    """Where the readers' comments under a post begin (the end of the text where none do)."""
+    found = cues.comments.search(text) if cues.comments is not None else None
+    return found.start() if found is not None else len(text)
 
 
 class _Index:
@@ -311,12 +320,17 @@ def build_claims(m: Mentions) -> list[Claim]:
     m.dates = _resolve_anchored(m)
     cues = _cues(m.lang)
     index = _Index(m.sentences)
-    dates = _by_sentence(m.dates, index, n)
-    places = _by_sentence(_plausible_places(m, index), index, n)
-    counts = _by_sentence(m.casualties, index, n)
-    actors = _by_sentence(m.actors, index, n)
-    events = _by_sentence(m.events, index, n)
-    harm = _by_sentence(list(cues.harm.finditer(m.text)), index, n)
+    end = _comments_start(m.text, cues)
+
+    def own(items: list) -> list:  # type: ignore[type-arg]
+        return [x for x in items if x.span.start < end]  # not what readers wrote under it
+
+    dates = _by_sentence(own(m.dates), index, n)
+    places = _by_sentence(own(_plausible_places(m, index)), index, n)
+    counts = _by_sentence(own(m.casualties), index, n)
+    actors = _by_sentence(own(m.actors), index, n)
+    events = _by_sentence(own(m.events), index, n)
+    harm = _by_sentence(own(list(cues.harm.finditer(m.text))), index, n)
     # menus and lists of other articles' headlines say nothing
     for i in _link_lists(m, cues.related):
         dates[i], places[i], counts[i], actors[i], events[i], harm[i] = [], [], [], [], [], []
@@ -358,8 +372,26 @@ def build_claims(m: Mentions) -> list[Claim]:
         claim = _fill(g, m, dates, places, counts, actors, events, harm, taken)
         if claim is not None:
             kept.append((g, claim))
+    _day_told_before([claim for _, claim in kept])
     _assign_names(kept, m)
     return [claim for _, claim in kept]
+
+
+_DAY_FIELDS = ("date", "date_precision", "weekday", "month_day")
+
+
+def _day_told_before(claims: list[Claim]) -> None:
+    """A claim that tells nothing of its day is of the day the report told last: a roundup
+    ("today, Tuesday: shelling on A killed two ... B was hit too") gives it once, up front."""
+    told: Claim | None = None
+    for claim in claims:
+        if any(getattr(claim, name) is not None for name in _DAY_FIELDS):
+            told = claim
+        elif told is not None:
+            for name in _DAY_FIELDS:
+                value = getattr(told, name)
+                if value is not None:
+                    claim.set(name, value, told.evidence[name])
 
 
 def _place_sentence(
