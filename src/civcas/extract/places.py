@@ -37,6 +37,7 @@ from civcas.knowledge.gazetteer import (
     surface,
 )
 from civcas.knowledge.lexicon import load
+from civcas.knowledge.names import word_readings_known
 from civcas.model import Span
 
 MAX_NAME_TOKENS = 5
@@ -98,6 +99,7 @@ class _Cues:
     not_given: frozenset[str]  # words as written that fold to a given name: على ("on")
     blocked: frozenset[str]  # stop and persons together
     prefixes: frozenset[str]  # words that start names but are none alone (Tell, Deir)
+    foreign: frozenset[str]  # countries the gazetteer does not hold (Lebanon, لبنان)
     common: frozenset[str]
     features: frozenset[str]  # nouns heading a feature's name (جبل السماق): no village then
     introducers: frozenset[str]  # single words of kind and relation cues before a name
@@ -161,9 +163,12 @@ def _cues(lang: str) -> _Cues:
         persons=frozenset(_fold(w) for w in raw.get("person_names", [])),
         titles=frozenset(_fold(w) for w in raw.get("person_titles", [])),
         given=frozenset(_fold(w) for w in (load(lang, "names") or {}).get("given", [])),
-        not_given=frozenset((load(lang, "names") or {}).get("not_given", [])),
+        not_given=frozenset(
+            [*(load(lang, "names") or {}).get("not_given", []), *raw.get("not_given", [])]
+        ),
         blocked=frozenset(_fold(w) for w in (*raw.get("stop", []), *raw.get("person_names", []))),
         prefixes=frozenset(_fold(w) for w in raw.get("name_prefixes", [])),
+        foreign=frozenset(_fold(w) for w in raw.get("foreign", [])),
         common=frozenset(_fold(w) for w in load(lang, "common_words").get("words", [])),
         features=frozenset(_fold(w) for w in raw.get("feature_heads", [])),
         introducers=frozenset(
@@ -306,18 +311,39 @@ def _arabic_forms(word: str) -> tuple[tuple[int, str], ...]:
 
 
 def _person_context(t: _Text, first: int, last: int, cues: _Cues) -> bool:
-    """A name next to a given name is part of a person's name ("Khalaf Al-Hamad"), and so is
-    one after a title ("Mrs. Amineh")."""
+    """A name next to a given name is part of a person's name ("Khalaf Al-Hamad", "Rakkan
+    Wahid al-Shammari"), and so is one after a title ("Mrs. Amineh", "Col. Wayne Marotto")."""
     before = first - 1
-    if before >= 0 and t.cap[before] and t.gap(before) == " ":
-        if t.folded(before) in cues.persons:
-            return True
-    if before >= 0 and t.gap(before).strip() in ("", ".") and t.folded(before) in cues.titles:
+    if before >= 1 and t.article(before):
+        before -= 1  # the word before "al-Shammari"
+    if before >= 0 and t.gap(before) == " " and _given_name(t, before, cues):
+        return True
+    if before >= 0 and _title(t, before, cues):
+        return True
+    if before >= 1 and t.cap[before] and t.gap(before) == " " and _title(t, before - 1, cues):
         return True
     after = last + 1
-    if after < t.n and t.cap[after] and t.gap(last) == " " and t.folded(after) in cues.persons:
+    return after < t.n and t.gap(last) == " " and _given_name(t, after, cues)
+
+
+def _title(t: _Text, k: int, cues: _Cues) -> bool:
+    return t.gap(k).strip() in ("", ".") and t.folded(k) in cues.titles
+
+
+def _given_name(t: _Text, k: int, cues: _Cues) -> bool:
+    """A capitalised word that is a given name: of the place lexicon's list, or one that reads
+    as a known Arabic given name in any spelling (knowledge.names: Wahid, Aziza)."""
+    if not t.cap[k]:
+        return False
+    folded = t.folded(k)
+    if folded in cues.persons:
         return True
-    return False
+    return folded not in cues.not_given and _reads_as_given_name(t.words[k])
+
+
+@lru_cache(maxsize=1 << 14)
+def _reads_as_given_name(word: str) -> bool:
+    return word_readings_known(word)
 
 
 def _plausible(t: _Text, content: list[int], gaz: Gazetteer, cues: _Cues) -> bool:
@@ -362,6 +388,8 @@ def _single(word: str, lang: str, article: bool) -> tuple[Hit, ...]:
 def _match_latin(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | None:
     """The longest name starting at token i (Latin script)."""
     words, cap = t.words, t.cap
+    if t.folded(i) in cues.foreign:
+        return None
     nxt = i + 1
     if nxt >= t.n or not (cap[nxt] or words[nxt] in _ARTICLE_WORDS):
         # the common case: a capitalised word alone (Hajin, Monday)
@@ -512,7 +540,10 @@ def _prefix_joined(
 
 def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | None:
     """The longest name starting at token i (Arabic script, clitics allowed on the first word)."""
-    for cut, form, head in _arabic_heads(t.words[i]):
+    heads = _arabic_heads(t.words[i])
+    if any(_fold(form) in cues.foreign for _, form, _ in heads):
+        return None  # لبنان, بلبنان: the country, not the town بنان read without its first letter
+    for cut, form, head in heads:
         second = gaz.next_words.get(head)
         if second and i + 1 < t.n and t.arabic[i + 1] and t.piece(i + 1) in second:
             reach = i
@@ -528,6 +559,8 @@ def _match_arabic(t: _Text, i: int, gaz: Gazetteer, cues: _Cues) -> _Found | Non
                 ):
                     continue  # "مركز المدينة": the city centre, whatever Basra calls so
                 hits = gaz.hits(head + "".join(t.piece(k) for k in range(i + 1, last + 1)))
+                if hits and _after_given_name(t, i, cut, cues) and not _cued(t, i, cues):
+                    return None  # "شهد محمود شيخ علي": the girl's father's and family names
                 if hits:
                     rest = _after_kind_word(t, i, last, hits, gaz, cues)
                     if rest is not None:
