@@ -23,7 +23,7 @@ import numpy as np
 
 from civcas.knowledge.gazetteer import haversine_km
 from civcas.link.blocking import Candidates, Columns, candidate_pairs, unique_ints
-from civcas.link.compare import Features, features, score
+from civcas.link.compare import Features, days_apart_in_year, features, score
 from civcas.link.lineage import copy_families
 from civcas.link.settings import LinkSettings, default_settings
 from civcas.model import Link, SourcedClaim
@@ -55,6 +55,12 @@ class _Cluster:
     reports: set[str]
     max_lo: int | None
     min_hi: int | None
+    # the days its claims may be about (dated: their dates; undated: the weeks before their
+    # report came out), latest first day and earliest last day
+    max_when: int | None
+    min_when: int | None
+    # the days of the year its claims give (a day date's, or "3 January" of no year)
+    year_days: set[int]
     points: list[tuple[float, float]]
 
     @classmethod
@@ -62,6 +68,7 @@ class _Cluster:
         fs = [feats[m] for m in members]
         los = [f.lo for f in fs if f.lo is not None]
         his = [f.hi for f in fs if f.hi is not None]
+        whens = [f.when for f in fs if f.when is not None]
         points = {(f.lat, f.lon) for f in fs if f.exact and f.lat is not None and f.lon is not None}
         return cls(
             members=list(members),
@@ -69,6 +76,9 @@ class _Cluster:
             reports={f.report for f in fs},
             max_lo=max(los) if los else None,
             min_hi=min(his) if his else None,
+            max_when=max(w[0] for w in whens) if whens else None,
+            min_when=min(w[1] for w in whens) if whens else None,
+            year_days={f.year_day for f in fs if f.year_day is not None},
             points=sorted(points),
         )
 
@@ -78,12 +88,17 @@ class _Cluster:
         self.reports |= other.reports
         self.max_lo = _either(max, self.max_lo, other.max_lo)
         self.min_hi = _either(min, self.min_hi, other.min_hi)
+        self.max_when = _either(max, self.max_when, other.max_when)
+        self.min_when = _either(min, self.min_when, other.min_when)
+        self.year_days |= other.year_days
         self.points = sorted(set(self.points) | set(other.points))
 
     def cannot_link(self, other: _Cluster, s: LinkSettings) -> bool:
         """Whether some pair across the two can never be one incident: two claims of one report
         (distinct incidents by construction), dates further apart than the window (coarse
-        dates: the days they cover), exactly placed claims more than cannot_link km apart."""
+        dates: the days they cover; undated claims: the weeks before their report came out; a
+        day and month of no year: that day in any year), exactly placed claims more than
+        cannot_link km apart."""
         if self.reports & other.reports:
             return True
         for a, b in ((self, other), (other, self)):
@@ -91,6 +106,13 @@ class _Cluster:
                 s.date_window
             ):
                 return True
+            if a.max_when is not None and b.min_when is not None and a.max_when - b.min_when > (
+                s.date_window
+            ):
+                return True
+        if any(days_apart_in_year(x, y) > s.date_window for x in self.year_days
+               for y in other.year_days):
+            return True
         return any(
             haversine_km(p[0], p[1], q[0], q[1]) > s.cannot_link_km
             for p in self.points

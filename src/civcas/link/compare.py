@@ -196,6 +196,12 @@ def _year_day(d: date) -> int:
     return date(_LEAP, d.month, d.day).toordinal() - date(_LEAP, 1, 1).toordinal()
 
 
+def days_apart_in_year(x: int, y: int) -> int:
+    """Days between two days of the year, the shorter way round (31 December, 1 January: 1)."""
+    apart = abs(x - y)
+    return min(apart, 366 - apart)
+
+
 def _month_day(value: str | None) -> int | None:
     """The day of the year of a "--MM-DD" day and month of unknown year."""
     if value is None:
@@ -230,8 +236,7 @@ def compare_date(a: Features, b: Features, s: LinkSettings) -> Level:
         if day_or_none and a.year_day is not None and b.year_day is not None:
             # "6 October" with no year against a day: days apart within the year, as for two
             # dates; the same day and month on another weekday is that day of another year
-            apart = abs(a.year_day - b.year_day)
-            days = min(apart, 366 - apart)
+            days = days_apart_in_year(a.year_day, b.year_day)
             if days == 0 and a.weekday is not None and b.weekday is not None and (
                 a.weekday != b.weekday
             ):
