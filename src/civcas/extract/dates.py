@@ -109,6 +109,7 @@ class _Grammar:
     blockable: frozenset[str]  # relative phrases that a blocker word after them disowns
     blocker: re.Pattern[str] | None
     said: re.Pattern[str] | None  # "، إن", "بأن": what follows a date of speech
+    period: re.Pattern[str] | None  # "منذ", "since": what opens a period, searched backwards
 
 
 # --------------------------------------------------------------------------- lexicon reading
@@ -306,6 +307,7 @@ def _grammar(lang: str) -> _Grammar:
     ago = tuple(norm(w) for w in strings("ago_before"))
     blockers = strings("relative_blockers")
     said = strings("said_after")
+    head_clitics = f"(?:{clitics})?" if clitics != _NEVER else ""
     return _Grammar(
         regex=re.compile(head + body),
         norm=norm,
@@ -327,6 +329,10 @@ def _grammar(lang: str) -> _Grammar:
         blockable=frozenset(k for k in relative if ago and k.startswith(ago)),
         blocker=re.compile(rf"\s+(?:{_words(blockers, sc)}){_END}") if blockers else None,
         said=re.compile(rf"[\s,،]*(?:{words('said_after')}){_END}") if said else None,
+        period=re.compile(
+            rf"(?<!\w){head_clitics}(?:{words('period_before')})"
+            rf"(?:\s+(?:{words('period_fillers')}))?\s+$"
+        ) if strings("period_before") else None,
     )
 
 
@@ -396,12 +402,20 @@ def find_dates(text: str, lang: str = "en", published: date | None = None) -> li
     anchor: date | None = None
     for m in g.regex.finditer(low):
         mention = _read(m, g, text, published, anchor)
-        if mention is None:
+        if mention is None or _opens_or_closes_a_period(mention, low, g):
             continue
         if mention.kind == "absolute" and mention.value is not None:
             anchor = mention.value
         out.append(mention)
     return _said(_without_named_weekdays(out, text), low, g)
+
+
+def _opens_or_closes_a_period(d: DateMention, low: str, g: _Grammar) -> bool:
+    """A date given in full right after "since" or "until" ("منذ آذار عام 2020", "حتى 24
+    كانون الأول") bounds a period: the date of no event (relative ones stay: "منذ يومين")."""
+    if g.period is None or d.relative or d.kind not in ("absolute", "month", "year"):
+        return False
+    return g.period.search(low, max(0, d.span.start - 40), d.span.start) is not None
 
 
 def _said(found: list[DateMention], low: str, g: _Grammar) -> list[DateMention]:
