@@ -389,6 +389,9 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str], lead: int) -> _Cand | 
         c = _Cand(num[0], m.end(), min(lead, num[0]), num[0], num[1])
         c.value = 2 if kind == "u" else 1
         c.group = group
+        if kind == "u":  # "شهيدان", "جريحين": the noun tells the outcome too
+            c.noun_outcome = g.classify(g._nouns, m.group(kind))
+            c.noun_span = m.span(kind) if c.noun_outcome else None
         return c
     if kind is None:
         return None
