@@ -107,3 +107,39 @@ def test_a_day_and_month_of_no_year_never_joins_a_date_months_away() -> None:
     bridges = [_sc(f"any{k}", **HAJIN, killed_min=11, killed_max=11) for k in range(3)]
     result = link_claims([dated, third_of_january, *bridges])
     assert result.incidents[dated.id] != result.incidents[third_of_january.id]
+
+
+# --------------------------------------------------------------------------- more words
+
+
+def test_a_date_that_bounds_a_period_is_no_incidents_date() -> None:
+    from civcas.extract.dates import find_dates
+
+    text = ("بالرغم من اتفاق وقف إطلاق النار المبرم منذ آذار عام 2020، واستجابت فرقنا حتى 24 "
+            "كانون الأول 2023 لأكثر من 1276 هجوماً، وقتل مدني يوم 25 كانون الأول 2023")
+    assert [d.value for d in find_dates(text, "ar")] == [date(2023, 12, 25)]
+    assert [d.kind for d in find_dates("قصفت قوات النظام منذ يومين بلدة كفرنبل", "ar")] == [
+        "relative"
+    ]
+    text = "Since 9 October 2019, shelling killed 105. On 3 March 2020 a strike killed two."
+    assert [d.value for d in find_dates(text, "en")] == [date(2020, 3, 3)]
+
+
+def test_headlines_in_the_present_and_duals_that_tell_the_outcome() -> None:
+    (claim,) = _claims("قذيفة روسية تقتل 4 أطفال من عائلة واحدة في إدلب", lang="ar")
+    assert (claim.killed_min, claim.children_killed_min, claim.perpetrator) == (4, 4, "Russia")
+    (claim,) = _claims("قصف مدفعي لقوات الأسد على بلدة آفس بريف إدلب. شهيدان حتى اللحظة",
+                       lang="ar")
+    assert claim.killed_min == 2
+    (claim,) = _claims("جريحان بقصف مدفعي للنظام على بلدة آفس", lang="ar")
+    assert claim.injured_min == 2 and claim.killed_min is None
+
+
+def test_a_post_whose_title_repeats_it_is_no_list_of_links() -> None:
+    post = ("المرصد السوري: مقتل شخصين وإصابة 6 في هجوم صاروخي على تل أبيض "
+            "https://www.alarabiya.net")
+    text = (f"Copy link to Tweet\n\nEmbed Tweet\n\n{post}\n\n3 Likes\n\nShow additional replies, "
+            "including those that may contain offensive content\nShow\n\nBack to top ↑")
+    title = f'Al Arabiya on Twitter: "{post.replace("www.alarabiya.net", "t.co/a1vIG")}"'
+    claims = extract_report(Report(text=text, lang="en", title=title)).claims
+    assert [c.place_std for c in claims] == ["Tell Abyad"]

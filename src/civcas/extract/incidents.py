@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from civcas.extract.actors import UNKNOWN, ActorMention, joint_actors, spoken_before
 from civcas.extract.casualties import PERSON_GROUPS, CasualtyMention
 from civcas.extract.dates import DateMention
@@ -744,6 +746,9 @@ def _headline(sentence: Span, text: str) -> bool:
 
 KICKER_WORDS = 2  # words before a headline on its line ("بالأسماء..", "Breaking:")
 LINK_RUN = 5  # this many headline-like lines in a row are a list of links, not the report
+# A line this long that the title repeats nearly (rapidfuzz partial ratio) is the report's own.
+TITLE_LIKE_CHARS = 20
+TITLE_LIKE_RATIO = 90.0
 
 
 def _link_lists(m: Mentions, related: Phrases) -> set[int]:
@@ -784,8 +789,19 @@ def _is_heading(sentence: Span, text: str, related: Phrases) -> bool:
 
 
 def _in_title(sentence: Span, text: str, title: str) -> bool:
+    """The line is the title's words, or nearly: links aside (a post's title shortens them),
+    a line of some length that the title repeats with a letter or two changed."""
     line = " ".join(sentence.of(text).split())
-    return bool(title) and len(line) > 3 and line in title
+    if not title or len(line) <= 3:
+        return False
+    if line in title:
+        return True
+    line, title = _URL.sub("", line).strip(), _URL.sub("", title)
+    return len(line) >= TITLE_LIKE_CHARS and (line in title or fuzz.partial_ratio(
+        line, title, score_cutoff=TITLE_LIKE_RATIO) > 0)
+
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
 
 
 def _about(sentence: Span, g: _Group, m: Mentions, claim: Claim) -> bool:
