@@ -143,3 +143,17 @@ def test_a_post_whose_title_repeats_it_is_no_list_of_links() -> None:
     title = f'Al Arabiya on Twitter: "{post.replace("www.alarabiya.net", "t.co/a1vIG")}"'
     claims = extract_report(Report(text=text, lang="en", title=title)).claims
     assert [c.place_std for c in claims] == ["Tell Abyad"]
+
+
+def test_a_language_without_lexicons_is_read_as_the_texts_own() -> None:
+    """Records marked "und" (undetermined): an Arabic tweet among English page buttons is
+    read in Arabic, after English finds nothing."""
+    text = ("Copy link to Tweet\n\nEmbed Tweet\n\nشهيدان وأربعة جرحى مدنيون جراء قصف لميليشيا "
+            "YPG براجمات الصواريخ استهدف سوقاً شعبياً في مدينة تل أبيض شمال الرقة.\n\n"
+            "Back to top ↑\n\nLoading seems to be taking a while.\n\nTwitter may be over "
+            "capacity or experiencing a momentary hiccup. Try again or visit Twitter Status.")
+    extraction = extract_report(Report(text=text, lang="und"))
+    assert extraction.lang == "ar"
+    assert [(c.place_std, c.killed_min, c.injured_min) for c in extraction.claims] == [
+        ("Tell Abyad", 2, 4)
+    ]

@@ -173,14 +173,16 @@ def find_mentions(report: Report, lang: str, view: str | None = None) -> Mention
 def extract_report(report: Report) -> Extraction:
     """The claims of one report (contract 2). Never raises on odd text.
 
-    A report read in its language (given, else detected) that yields no claim is read again in
-    the language of its other script where that holds enough letters: pages copied from social
-    media put an Arabic post among English buttons and notices, which decide the detector.
+    A report read in its language (given and known to civcas, else detected) that yields no
+    claim is read again in the language of its other script where that holds enough letters:
+    pages copied from social media put an Arabic post among English buttons and notices, which
+    decide the detector.
     Words cut with tatweel ("غـ.ـارة") are read whole; the evidence is on the report's text."""
     view = matching_text(report.text)
     cut = _uncut_words(view)
     reading = cut[0] if cut else view
-    lang = report.lang or detect_language(report.text)
+    # a language without lexicons ("und", "ku") is read as the text's own
+    lang = report.lang if report.lang in _known_languages() else detect_language(report.text)
     claims = _claims(report, lang, reading)
     if not claims:
         letters = _letters_by_language(report.text)
@@ -189,12 +191,17 @@ def extract_report(report: Report) -> Extraction:
                 claims = _claims(report, other, reading)
                 if claims:
                     lang = other
-                break
+                    break
     if cut is not None:
         claims = [_mapped_back(c, cut[1]) for c in claims]
     if reading is not report.text:
         claims = [_quoted_from(c, report.text) for c in claims]
     return Extraction(report=report, lang=lang, claims=claims)
+
+
+@cache
+def _known_languages() -> frozenset[str]:
+    return frozenset(languages())
 
 
 def _claims(report: Report, lang: str, view: str) -> list[Claim]:
