@@ -157,3 +157,16 @@ def test_a_language_without_lexicons_is_read_as_the_texts_own() -> None:
     assert [(c.place_std, c.killed_min, c.injured_min) for c in extraction.claims] == [
         ("Tell Abyad", 2, 4)
     ]
+
+
+def test_what_an_attack_fell_on_and_the_middle_of_a_town_are_places() -> None:
+    # إحسم is also a common word ("decide!"): the attack on it introduces it as a place
+    (claim,) = _claims("شهداء وإصابات بالقصف على إحسم قبل قليل.", lang="ar")
+    assert (claim.place_std, claim.geo_precision) == ("Ihsim", "exact")
+    (claim,) = _claims("مجزرة وسط حلب: استهدف الطيران الروسي محطة بغداد وقتل 5 مدنيين",
+                       lang="ar")
+    assert (claim.place_std, claim.geo_precision) == ("Aleppo", "exact")  # no Baghdad station
+    (claim,) = _claims("Russian warplanes struck the centre of Idlib, killing five civilians.")
+    assert (claim.place_std, claim.geo_precision) == ("Idlib", "exact")
+    (claim,) = _claims("Russian warplanes struck Idlib, killing five civilians.")
+    assert claim.geo_precision == "governorate"
