@@ -170,3 +170,15 @@ def test_what_an_attack_fell_on_and_the_middle_of_a_town_are_places() -> None:
     assert (claim.place_std, claim.geo_precision) == ("Idlib", "exact")
     (claim,) = _claims("Russian warplanes struck Idlib, killing five civilians.")
     assert claim.geo_precision == "governorate"
+
+
+def test_a_targeting_told_with_its_weapon_names_its_attacker() -> None:
+    text = "جرحى مدنيون إثر استهداف قوات نظام الأسد بقذائف المدفعية قرية كنصفرة جنوبي ادلب"
+    (claim,) = _claims(text, lang="ar")
+    assert (claim.perpetrator, claim.place_std) == ("Syrian government", "Kansafra")
+    (claim,) = _claims("ثلاث شهداء إثر استهداف شبيحة بشار بصاروخ موجه منزلهم في بلدة كنصفرة",
+                       lang="ar")
+    assert (claim.perpetrator, claim.killed_min) == ("Syrian government", 3)
+    # without the weapon the one targeted is named: no perpetrator
+    (claim,) = _claims("قتل 3 عناصر جراء استهداف قوات النظام في قرية كنصفرة", lang="ar")
+    assert claim.perpetrator is None

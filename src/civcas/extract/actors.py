@@ -60,6 +60,10 @@ class _Lexicon:
     agent_before: Phrases
     agent_after: Phrases
     agent_within: Phrases  # attack words an alias holds ("غارة روسية"): it names the attacker
+    # a noun of attack whose genitive is its attacker when the weapon follows ("استهداف قوات
+    # النظام بصاروخ منزلا"), the one attacked otherwise ("استهداف قوات النظام")
+    attack_nouns: Phrases
+    instrument_after: Phrases
     lead: Phrases  # words before an alias that belong to its phrase ("طائرات حربية تابعة لـ")
     cues_precede: bool  # cues qualify what follows them, except the `trailing` ones
     trailing: Phrases
@@ -87,6 +91,8 @@ def _lexicon(lang: str) -> _Lexicon:
         agent_before=Phrases.of(cues.get("agent_before", []), "agent"),
         agent_after=Phrases.of(cues.get("agent_after", []), "agent"),
         agent_within=Phrases.of(cues.get("agent_within", []), "agent"),
+        attack_nouns=Phrases.of(cues.get("attack_nouns", []), "attack"),
+        instrument_after=Phrases.of(cues.get("instrument_after", []), "instrument"),
         lead=Phrases.of(cues.get("evidence_lead", []), "lead"),
         cues_precede=cues.get("cues_precede") is True,
         trailing=Phrases.of(cues.get("trailing", []), "trailing"),
@@ -210,6 +216,10 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     )
     if agent and (target_hit is None or longer):
         target = False
+    if target and lex.attack_nouns.endswith(text, s, 30) and lex.instrument_after.startswith(
+        text, e, 20
+    ):
+        agent, target = True, False  # "استهداف قوات النظام بصاروخ": the regime's targeting
     actor = hit.key
     attribution, cue = "asserted", None
     unknown = lex.unknown.endswith(text, s, 20)
