@@ -182,3 +182,10 @@ def test_a_targeting_told_with_its_weapon_names_its_attacker() -> None:
     # without the weapon the one targeted is named: no perpetrator
     (claim,) = _claims("قتل 3 عناصر جراء استهداف قوات النظام في قرية كنصفرة", lang="ar")
     assert claim.perpetrator is None
+
+
+def test_who_they_were_after_a_colon_breaks_the_toll_down() -> None:
+    (claim,) = _claims("Shelling on Saraqib killed 5: three children and two women.")
+    assert (claim.killed_min, claim.children_killed_min, claim.women_killed_min) == (5, 3, 2)
+    (claim,) = _claims("قصف على بلدة سراقب أدى لمقتل 5 مدنيين: ثلاثة أطفال وامرأتان", lang="ar")
+    assert (claim.killed_min, claim.children_killed_min, claim.women_killed_min) == (5, 3, 2)

@@ -299,6 +299,8 @@ class _Grammar:
         self.breakdown_link = re.compile(
             rf"[\s,،;:(\-–—]*(?:{pat(links.get('breakdown', []))})[\s:,،]*?{tail}"
         )
+        # a toll, a colon, then who they were: "killed 5: three children and two women"
+        self.colon_link = re.compile(r"\s*[:：]\s*")
         sibling = pat(links.get("sibling", []))
         self.sibling_link = re.compile(  # a comma or a conjunction: "3 women, 5 children and"
             rf"(?:\s*[,،][\s,،]*(?:(?:{sibling})(?=\s|\w|$))?|\s*(?:{sibling})(?=\s|\w|$)){tail}"
@@ -622,6 +624,10 @@ def _opens_headline(text: str, low: str, pos: int) -> bool:
     return _HEADLINE_LEAD.match(head[head.rfind("|") + 1 :] if "|" in head else head) is not None
 
 
+# Counts that a breakdown after a colon may break down: a bare toll or one of people.
+_TOTALS = frozenset({None, "people", "civilians"})
+
+
 def _link(g: _Grammar, low: str, cands: list[_Cand]) -> None:
     """Join counts written together ("20 civilians, including 9 children and 8 women") and
     give each chain the outcome of the cue before its first count or after its last."""
@@ -629,7 +635,9 @@ def _link(g: _Grammar, low: str, cands: list[_Cand]) -> None:
         prev, c = cands[i - 1], cands[i]
         if prev.tail > c.start or c.left_cue:
             continue  # a cue of its own before it starts a new chain
-        if g.breakdown_link.fullmatch(low, prev.tail, c.start):
+        if g.breakdown_link.fullmatch(low, prev.tail, c.start) or (
+            prev.group in _TOTALS and g.colon_link.fullmatch(low, prev.tail, c.start)
+        ):
             c.link, c.parent = "breakdown", i - 1
         elif g.sibling_link.fullmatch(low, prev.tail, c.start):
             if c.partitive:
