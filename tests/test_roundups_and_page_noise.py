@@ -189,3 +189,16 @@ def test_who_they_were_after_a_colon_breaks_the_toll_down() -> None:
     assert (claim.killed_min, claim.children_killed_min, claim.women_killed_min) == (5, 3, 2)
     (claim,) = _claims("قصف على بلدة سراقب أدى لمقتل 5 مدنيين: ثلاثة أطفال وامرأتان", lang="ar")
     assert (claim.killed_min, claim.children_killed_min, claim.women_killed_min) == (5, 3, 2)
+
+
+def test_killed_or_injured_after_the_count_rules_the_verb_before_it() -> None:
+    (claim,) = _claims("أصيب 13 مدنياً بين قتيل وجريح بقصف مدفعي على بلدة كفرنبل", lang="ar")
+    assert claim.killed_min is None and claim.injured_min is None
+
+
+def test_the_fire_of_a_forces_men_names_the_force_as_the_attacker() -> None:
+    (claim,) = _claims("مقتل شاب برصاص عناصر قسد في بلدة الشحيل", lang="ar")
+    assert claim.perpetrator == "SDF"
+    (claim,) = _claims("قصفت قوات النظام مواقع عناصر قسد في بلدة الشحيل وقتل 3 عناصر",
+                       lang="ar")
+    assert claim.perpetrator == "Syrian government"

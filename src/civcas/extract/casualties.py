@@ -509,6 +509,14 @@ def _own_outcome(g: _Grammar, low: str, c: _Cand, next_start: int, next_bare: bo
     if c.noun_outcome is not None and c.noun_span is not None:
         c.own, c.cue = c.noun_outcome, c.noun_span
         return
+    right = g.right.match(low, c.end)
+    told = _first_named(right, "k_") if right is not None else None
+    if right is not None and told is not None and told[0] == "killed_or_injured" and (
+        not low[c.end : told[1]].strip() and (right.end() <= next_start or next_bare)
+    ):
+        # "أصيب 13 مدنياً بين قتيل وجريح": the words right after the count say what they are
+        c.own, c.cue, c.right_end = told[0], (told[1], told[2]), right.end()
+        return
     before = c.before if c.before is not None else g.word_before(low, c.lead)
     if not g.left_last.isdisjoint(before):
         m = g.left.search(low, max(0, c.lead - _LEFT_WINDOW), c.lead)
