@@ -202,3 +202,10 @@ def test_the_fire_of_a_forces_men_names_the_force_as_the_attacker() -> None:
     (claim,) = _claims("قصفت قوات النظام مواقع عناصر قسد في بلدة الشحيل وقتل 3 عناصر",
                        lang="ar")
     assert claim.perpetrator == "Syrian government"
+
+
+def test_one_person_told_with_the_accusative_ending_is_a_count() -> None:
+    (claim,) = _claims("غارات روسية تقتل مدنياً غرب إدلب", lang="ar")
+    assert (claim.killed_min, claim.civilians_killed_min) == (1, 1)
+    (claim,) = _claims("قتل 13 مدنياً بينهم 11 طفلاً بقصف على كفرنبل", lang="ar")
+    assert (claim.killed_min, claim.children_killed_min) == (13, 11)  # not 13 + 1 + 11 + 1
