@@ -209,3 +209,15 @@ def test_one_person_told_with_the_accusative_ending_is_a_count() -> None:
     assert (claim.killed_min, claim.civilians_killed_min) == (1, 1)
     (claim,) = _claims("قتل 13 مدنياً بينهم 11 طفلاً بقصف على كفرنبل", lang="ar")
     assert (claim.killed_min, claim.children_killed_min) == (13, 11)  # not 13 + 1 + 11 + 1
+
+
+def test_the_day_a_document_came_out_is_no_date_of_what_it_tells() -> None:
+    from civcas.extract.dates import find_dates
+
+    text = ("ووثق الدفاع المدني في تقرير صادر في 18 من تشرين الثاني 2021 مقتل 63 طفلاً، وقتل "
+            "طفل يوم 20 تشرين الثاني 2021")
+    assert [(d.value.day, d.kind) for d in find_dates(text, "ar") if d.value] == [
+        (18, "said"), (20, "absolute")
+    ]
+    text = "In a report published on 18 November 2021, the group said a child was killed."
+    assert [d.kind for d in find_dates(text, "en")] == ["said"]

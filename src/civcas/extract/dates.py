@@ -110,6 +110,7 @@ class _Grammar:
     blocker: re.Pattern[str] | None
     said: re.Pattern[str] | None  # "، إن", "بأن": what follows a date of speech
     period: re.Pattern[str] | None  # "منذ", "since": what opens a period, searched backwards
+    document: re.Pattern[str] | None  # "في تقرير صادر في": the day a document came out
 
 
 # --------------------------------------------------------------------------- lexicon reading
@@ -333,6 +334,8 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?<!\w){head_clitics}(?:{words('period_before')})"
             rf"(?:\s+(?:{words('period_fillers')}))?\s+$"
         ) if strings("period_before") else None,
+        document=re.compile(rf"(?<!\w){head_clitics}(?:{words('document_before')})\s+$")
+        if strings("document_before") else None,
     )
 
 
@@ -407,7 +410,20 @@ def find_dates(text: str, lang: str = "en", published: date | None = None) -> li
         if mention.kind == "absolute" and mention.value is not None:
             anchor = mention.value
         out.append(mention)
-    return _said(_without_named_weekdays(out, text), low, g)
+    return _said(_documents(_without_named_weekdays(out, text), low, g), low, g)
+
+
+def _documents(found: list[DateMention], low: str, g: _Grammar) -> list[DateMention]:
+    """The day a report or statement came out ("في تقرير صادر في 18 من تشرين الثاني", "a
+    report published on 18 November") is no date of what it tells: dated as speech is."""
+    if g.document is None:
+        return found
+    return [
+        replace(d, kind="said")
+        if d.kind != "said" and g.document.search(low, max(0, d.span.start - 40), d.span.start)
+        else d
+        for d in found
+    ]
 
 
 def _opens_or_closes_a_period(d: DateMention, low: str, g: _Grammar) -> bool:
