@@ -279,12 +279,25 @@ def _attribution(text: str, sentence: Span, alias: Span, lex: _Lexicon) -> tuple
     return "asserted", None
 
 
+# The cue hits of the sentences of the text being read, per cue list: a sentence naming several
+# actors is scanned once per list, not once per actor.
+_SENTENCE_HITS: dict[tuple[int, int, int], list[Hit]] = {}
+_SENTENCE_TEXT: list[str | None] = [None]
+
+
+def _in_sentence(phrases: Phrases, text: str, sentence: Span) -> list[Hit]:
+    if _SENTENCE_TEXT[0] is not text:
+        _SENTENCE_HITS.clear()
+        _SENTENCE_TEXT[0] = text
+    key = (id(phrases), sentence.start, sentence.end)
+    hits = _SENTENCE_HITS.get(key)
+    if hits is None:
+        hits = _SENTENCE_HITS[key] = list(phrases.finditer(text, sentence.start, sentence.end))
+    return hits
+
+
 def _nearest(phrases: Phrases, text: str, sentence: Span, alias: Span, lex: _Lexicon) -> Hit | None:
-    hits = [
-        h
-        for h in phrases.finditer(text, sentence.start, sentence.end)
-        if _scopes(h, alias, text, lex)
-    ]
+    hits = [h for h in _in_sentence(phrases, text, sentence) if _scopes(h, alias, text, lex)]
     if not hits:
         return None
     return min(hits, key=lambda h: abs(h.span.start - alias.start))

@@ -186,7 +186,13 @@ def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
     governorates the report names. A bare capitalised word is too weak when it opens a sentence
     (Latin script only), stands in brackets ("(Qasioun)", an outlet) or sits in a Title Case
     headline."""
-    headlines = {i for i, s in enumerate(m.sentences) if _title_case(s.of(m.text))}
+    title_case: dict[int, bool] = {}
+
+    def headline(i: int) -> bool:  # asked of the few sentences that hold a place
+        if i not in title_case:
+            title_case[i] = _title_case(m.sentences[i].of(m.text))
+        return title_case[i]
+
     named = Counter(
         p.place.admin1
         for p in m.places
@@ -199,9 +205,9 @@ def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
             before = m.text[max(0, p.span.start - 1) : p.span.start]
             # Arabic has no capitals: a name opening a sentence is no capitalised common word
             opens = p.span.start == m.sentences[i].start and not has_arabic(p.span.of(m.text))
-            if opens or before == "(" or i in headlines:
+            if opens or before == "(" or headline(i):
                 continue
-        elif i in headlines and p.phrase.of(m.text).istitle():
+        elif p.phrase.of(m.text).istitle() and headline(i):
             continue  # "Airstrikes Hit Camp": every word capitalised, no locative word
         if p.place.kind != "country" and p.span.of(m.text).lower() in _country_names():
             continue  # a country's name read as a village of the same spelling key
