@@ -221,3 +221,17 @@ def test_the_day_a_document_came_out_is_no_date_of_what_it_tells() -> None:
     ]
     text = "In a report published on 18 November 2021, the group said a child was killed."
     assert [d.kind for d in find_dates(text, "en")] == ["said"]
+
+
+def test_a_numbered_list_of_the_dead_counts_its_items() -> None:
+    from civcas.extract.casualties import find_casualties
+
+    text = "قصف جوي روسي على مدينة أريحا. الشهداء: 1- قمر بلال حافظ 2-زكريا أحمد بزي 3-يوسف محمد"
+    (claim,) = _claims(text, lang="ar")
+    assert (claim.killed_min, claim.killed_max) == (3, 3)
+    listed = ("الشهداء : 1. السيدة فاطمة حسين الويسي 28 سنة 2. نسرين نعسان النعسان 2 سنة ( ابنة "
+              "فاطمة ) 3. مريم")
+    assert [(c.outcome, c.min) for c in find_casualties(listed, "ar")] == [("killed", 3)]
+    assert [(c.outcome, c.min) for c in find_casualties("الشهداء: 4، الجرحى: 10", "ar")] == [
+        ("killed", 4), ("injured", 10)
+    ]

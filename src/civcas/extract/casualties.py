@@ -531,17 +531,39 @@ def _own_outcome(g: _Grammar, low: str, c: _Cand, next_start: int, next_bare: bo
             c.own, c.left_cue = named[0], True
             c.cue = (named[1], named[1] + len(m.group().rstrip()))
             return
-    if not g.label_last.isdisjoint(before):
-        m = g.label.search(low, max(0, c.lead - _LEFT_WINDOW), c.lead)
+    if not g.label_last.isdisjoint(before) or low[max(0, c.lead - 4) : c.lead].rstrip()[-1:] == ":":
+        m = g.label.search(low, max(0, c.lead - _LEFT_WINDOW), c.lead)  # "الشهداء : 4" too
         named = _first_named(m, "l_") if m is not None else None
         if m is not None and named is not None:
             c.own, c.cue, c.left_cue = named[0], (named[1], named[2]), True
+            if c.value == 1 and not c.group:
+                _numbered_list(low, c)  # "الشهداء: 1- قمر 2- زكريا": two, not one
             return
     m = g.right.match(low, c.end)
     named = _first_named(m, "k_") if m is not None else None
     # The gap before a right-hand cue may not hold another count of people.
     if m is not None and named is not None and (m.end() <= next_start or next_bare):
         c.own, c.cue, c.right_end = named[0], (named[1], named[2]), m.end()
+
+
+# A list item's number: "1- قمر بلال", "2.زكريا", "١.عيسى", "3_ يوسف" (not "1-3", a range).
+_LIST_MARK = re.compile(rf"(?<![{DIGIT}])([{DIGIT}]{{1,3}})\s*[-_.)–]\s*(?![\s{DIGIT}])")
+_LIST_ITEM_REACH = 120  # characters from one item's number to the next one's
+
+
+def _numbered_list(low: str, c: _Cand) -> None:
+    """A label followed by a numbered list ("الشهداء: 1- قمر بلال 2- زكريا أحمد 3- ..."):
+    the list tells one by one as many as its last number, not one."""
+    first = _LIST_MARK.match(low, c.num_start)
+    if first is None:
+        return
+    n, at = 1, first.end()
+    while (item := _LIST_MARK.search(low, at, at + _LIST_ITEM_REACH)) and (
+        int(item.group(1)) == n + 1
+    ):
+        n, at = n + 1, item.end()
+    if n > 1:
+        c.value, c.end = n, at
 
 
 def _bounds(c: _Cand) -> tuple[int | None, int | None, bool]:
@@ -606,6 +628,8 @@ def find_casualties(text: str, lang: str = "en") -> list[CasualtyMention]:
     for i, c in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         _own_outcome(g, low, c, nxt.start if nxt else len(low), nxt.bare if nxt else True)
+    # a numbered list read as one count holds the numbers and nouns of its items
+    cands = [c for i, c in enumerate(cands) if i == 0 or c.start >= cands[i - 1].end]
     _link(g, low, cands)
     return _emit(g, low, cands)
 
