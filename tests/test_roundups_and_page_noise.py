@@ -235,3 +235,8 @@ def test_a_numbered_list_of_the_dead_counts_its_items() -> None:
     assert [(c.outcome, c.min) for c in find_casualties("الشهداء: 4، الجرحى: 10", "ar")] == [
         ("killed", 4), ("injured", 10)
     ]
+
+
+def test_the_displaced_are_civilians() -> None:
+    (claim,) = _claims("استشهاد 3 مهجرين بقصف على بلدة كنصفرة", lang="ar")
+    assert (claim.killed_min, claim.civilians_killed_min) == (3, 3)
