@@ -240,3 +240,13 @@ def test_a_numbered_list_of_the_dead_counts_its_items() -> None:
 def test_the_displaced_are_civilians() -> None:
     (claim,) = _claims("استشهاد 3 مهجرين بقصف على بلدة كنصفرة", lang="ar")
     assert (claim.killed_min, claim.civilians_killed_min) == (3, 3)
+
+
+def test_hours_before_the_report_are_its_day() -> None:
+    from civcas.extract.dates import find_dates
+
+    day = date(2019, 1, 30)
+    text = "Over the past few hours, the coalition shelled al-Baghouz, killing eight civilians."
+    assert [d.value for d in find_dates(text, "en", day)] == [day]
+    assert [d.value for d in find_dates("قصف بلدة إحسم قبل قليل", "ar", day)] == [day]
+    assert find_dates("قبل ساعات من الاجتماع", "ar", day) == []  # hours before something else
