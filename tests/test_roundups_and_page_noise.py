@@ -250,3 +250,14 @@ def test_hours_before_the_report_are_its_day() -> None:
     assert [d.value for d in find_dates(text, "en", day)] == [day]
     assert [d.value for d in find_dates("قصف بلدة إحسم قبل قليل", "ar", day)] == [day]
     assert find_dates("قبل ساعات من الاجتماع", "ar", day) == []  # hours before something else
+
+
+def test_of_namesakes_in_one_governorate_the_one_near_the_texts_other_places() -> None:
+    from civcas.extract.places import find_places
+
+    text = "أسفر القصف عن استشهاد الطفلة في قرية الشيوخ جنوب غرب كوباني"
+    shiyukh = find_places(text, "ar")[0]
+    assert shiyukh.place.admin2 == "Ain Al Arab"  # not the Shiyukh of Afrin, 145 km away
+    assert shiyukh.candidates[0] is shiyukh.place
+    alone = find_places("أسفر القصف عن استشهاد الطفلة في قرية الشيوخ", "ar")[0]
+    assert alone.place.admin2 == "Afrin"  # no other place to go by: the first choice stands

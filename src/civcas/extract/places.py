@@ -8,6 +8,7 @@ are also common words or given names are skipped (`lexicons/<lang>/places.toml`)
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from civcas.knowledge.gazetteer import (
     arabic_piece,
     fold_latin,
     has_arabic,
+    haversine_km,
     is_article,
     join_keys,
     latin_articles,
@@ -907,7 +909,56 @@ def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
                 kind_word=f.kind_word,
             )
         )
-    return _within_governorates(out, text, gaz, cues_en.region | cues_ar.region)
+    placed = _within_governorates(out, text, gaz, cues_en.region | cues_ar.region)
+    return _nearest_namesakes(placed)
+
+
+# A namesake is taken for the one near the text's other places when the first choice lies
+# further than FAR_KM from all of them and the namesake within NEAR_KM of one, at most half as
+# far.
+NAMESAKE_FAR_KM = 50.0
+NAMESAKE_NEAR_KM = 40.0
+_ANCHOR_KINDS = frozenset({"city", "town", "village", "neighbourhood", "district", "subdistrict"})
+
+
+def _nearest_namesakes(found: list[PlaceMention]) -> list[PlaceMention]:
+    """Of several villages of one name in one governorate, the one near the places the text
+    names without doubt ("قرية الشيوخ جنوب غرب كوباني": the Shiyukh by Kobani, not Afrin's)."""
+    anchors = [
+        (k, p.place.lat, p.place.lon)
+        for k, p in enumerate(found)
+        if len(p.candidates) == 1 and p.place.kind in _ANCHOR_KINDS
+        and p.place.lat is not None and p.place.lon is not None
+    ]
+    if not anchors:
+        return found
+    out = list(found)
+    for k, p in enumerate(found):
+        if len(p.candidates) < 2 or p.geo_precision != "exact":
+            continue
+        points = [(lat, lon) for j, lat, lon in anchors if j != k]
+        first = _distance_to(p.place, points)
+        if first <= NAMESAKE_FAR_KM:
+            continue
+        namesakes = [
+            c for c in p.candidates[1:] if c.admin1 == p.place.admin1 and c.kind == p.place.kind
+        ]
+        near = min(namesakes, key=lambda c: _distance_to(c, points), default=None)
+        if near is not None and _distance_to(near, points) <= min(
+            NAMESAKE_NEAR_KM, first / 2
+        ):
+            # a village the gazetteer places only at its sub-district's centre is that precise
+            precision = "exact" if near.coord_precision == "exact" else "district"
+            others = tuple(c for c in p.candidates if c is not near)
+            out[k] = replace(p, place=near, candidates=(near, *others), geo_precision=precision)
+    return out
+
+
+def _distance_to(place: Place, points: list[tuple[float, float]]) -> float:
+    """Kilometres from a place to the nearest of `points` (infinite where it cannot be told)."""
+    if place.lat is None or place.lon is None or not points:
+        return math.inf
+    return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
 
 
 # Words that may stand between a place and the governorate or district that places it: the
