@@ -261,3 +261,10 @@ def test_of_namesakes_in_one_governorate_the_one_near_the_texts_other_places() -
     assert shiyukh.candidates[0] is shiyukh.place
     alone = find_places("أسفر القصف عن استشهاد الطفلة في قرية الشيوخ", "ar")[0]
     assert alone.place.admin2 == "Afrin"  # no other place to go by: the first choice stands
+
+
+def test_a_name_no_english_word_shares_is_a_place_even_in_a_title_case_headline() -> None:
+    (claim,) = _claims("US Raid In Atmeh Kills Two Civilians")
+    assert claim.place_std == "Atme"
+    (claim,) = _claims("Airstrikes Hit Camp, Killing Five Civilians")
+    assert claim.place is None  # "Hit" is a town in Anbar, and a verb

@@ -205,14 +205,30 @@ def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
             before = m.text[max(0, p.span.start - 1) : p.span.start]
             # Arabic has no capitals: a name opening a sentence is no capitalised common word
             opens = p.span.start == m.sentences[i].start and not has_arabic(p.span.of(m.text))
-            if opens or before == "(" or headline(i):
+            if opens or before == "(" or (headline(i) and not _unmistakable(p, m.text)):
                 continue
-        elif p.phrase.of(m.text).istitle() and headline(i):
+        elif p.phrase.of(m.text).istitle() and headline(i) and not _unmistakable(p, m.text):
             continue  # "Airstrikes Hit Camp": every word capitalised, no locative word
         if p.place.kind != "country" and p.span.of(m.text).lower() in _country_names():
             continue  # a country's name read as a village of the same spelling key
         out.append(_in_named_governorate(p, named))
     return out
+
+
+def _unmistakable(p: PlaceMention, text: str) -> bool:
+    """A name no English word shares, read from a spelling the gazetteer writes ("Atmeh" in
+    "US Raid In Atmeh Kills Two"): a place even in a Title Case headline."""
+    words = re.findall(r"[^\W\d_]+", p.span.of(text).lower())
+    return not p.guessed and bool(words) and _english_words().isdisjoint(words)
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """Frequent English words that share a spelling key with some place (common_words.toml),
+    or are spelled as one (`title_case_words` of en/places.toml: "Hit")."""
+    words = [*load("en", "common_words").get("words", []),
+             *load("en", "places").get("title_case_words", [])]
+    return frozenset(w.lower() for w in words)
 
 
 @cache
