@@ -263,12 +263,11 @@ def _lead(text: str, start: int, floor: int, lex: _Lexicon) -> int:
 
 def _attribution(text: str, sentence: Span, alias: Span, lex: _Lexicon) -> tuple[str, Span | None]:
     """The attribution a sentence gives the actor at `alias`, and the cue that says so."""
-    denial = lex.denied.search(text, sentence.start, sentence.end)
-    if denial:
-        return "denied", denial.span
+    denials = _in_sentence(lex.denied, text, sentence)
+    if denials:
+        return "denied", denials[0].span
     claim = lex.claimed.search(text, alias.end, min(sentence.end, alias.end + 80))
-    third_party = lex.speech.search(text, sentence.start, alias.start)
-    if claim and not third_party:
+    if claim and not lex.speech.search(text, sentence.start, alias.start):  # no third party
         return "claimed", claim.span
     hedge = _nearest(lex.alleged, text, sentence, alias, lex)
     if hedge:
