@@ -268,3 +268,9 @@ def test_a_name_no_english_word_shares_is_a_place_even_in_a_title_case_headline(
     assert claim.place_std == "Atme"
     (claim,) = _claims("Airstrikes Hit Camp, Killing Five Civilians")
     assert claim.place is None  # "Hit" is a town in Anbar, and a verb
+
+
+def test_lives_taken_is_a_death_toll() -> None:
+    (claim,) = _claims("غارتان روسيتان على ريف إدلب تزهقان أرواح 10 مدنيين في بلدة كفرنبل",
+                       lang="ar")
+    assert (claim.killed_min, claim.civilians_killed_min) == (10, 10)
