@@ -123,6 +123,13 @@ def test_a_date_that_bounds_a_period_is_no_incidents_date() -> None:
     ]
     text = "Since 9 October 2019, shelling killed 105. On 3 March 2020 a strike killed two."
     assert [d.value for d in find_dates(text, "en")] == [date(2020, 3, 3)]
+    # since the event a period starts from, told with its day
+    text = "منذ احتلالها لمقاطعة كري سبي في 9 تشرين الأول عام 2019 قتل 105 مدنياً"
+    assert find_dates(text, "ar") == []
+    text = "Since its occupation of Gire Spi on 9 October 2019, shelling killed 105."
+    assert find_dates(text, "en") == []
+    text = "قصفت قوات النظام منذ الصباح بلدة كفرنبل في 3 آذار 2020 وقتل مدنيان"
+    assert [d.value for d in find_dates(text, "ar")] == [date(2020, 3, 3)]  # no such event
 
 
 def test_headlines_in_the_present_and_duals_that_tell_the_outcome() -> None:

@@ -332,7 +332,11 @@ def _grammar(lang: str) -> _Grammar:
         said=re.compile(rf"[\s,،]*(?:{words('said_after')}){_END}") if said else None,
         period=re.compile(
             rf"(?<!\w){head_clitics}(?:{words('period_before')})"
-            rf"(?:\s+(?:{words('period_fillers')}))?\s+$"
+            rf"(?:(?:\s+(?:{words('period_fillers')}))?"
+            # "منذ احتلالها لمقاطعة كري سبي في 9 تشرين الأول": since the event told on that day
+            rf"|(?:\s+(?:{words('period_fillers')}))?\s+(?:{words('period_events')})\w*"
+            rf"(?:\s+[^\s.،,;:!?]+){{0,{PERIOD_EVENT_WORDS}}}\s+(?:{words('period_event_leads')}))"
+            rf"\s+$"
         ) if strings("period_before") else None,
         document=re.compile(rf"(?<!\w){head_clitics}(?:{words('document_before')})\s+$")
         if strings("document_before") else None,
@@ -426,12 +430,15 @@ def _documents(found: list[DateMention], low: str, g: _Grammar) -> list[DateMent
     ]
 
 
+PERIOD_EVENT_WORDS = 4  # words after the event a period starts from ("occupation" of "X" on)
+
+
 def _opens_or_closes_a_period(d: DateMention, low: str, g: _Grammar) -> bool:
     """A date given in full right after "since" or "until" ("منذ آذار عام 2020", "حتى 24
     كانون الأول") bounds a period: the date of no event (relative ones stay: "منذ يومين")."""
     if g.period is None or d.relative or d.kind not in ("absolute", "month", "year"):
         return False
-    return g.period.search(low, max(0, d.span.start - 40), d.span.start) is not None
+    return g.period.search(low, max(0, d.span.start - 80), d.span.start) is not None
 
 
 def _said(found: list[DateMention], low: str, g: _Grammar) -> list[DateMention]:
