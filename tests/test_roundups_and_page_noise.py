@@ -281,3 +281,10 @@ def test_lives_taken_is_a_death_toll() -> None:
     (claim,) = _claims("غارتان روسيتان على ريف إدلب تزهقان أرواح 10 مدنيين في بلدة كفرنبل",
                        lang="ar")
     assert (claim.killed_min, claim.civilians_killed_min) == (10, 10)
+
+
+def test_a_dual_behind_a_preposition_and_the_article_is_two() -> None:
+    from civcas.extract.casualties import find_casualties
+
+    text = "الرحمة للشهيدين اللذين سقطا بقصف على بلدة كفرنبل"
+    assert [(c.outcome, c.min) for c in find_casualties(text, "ar")] == [("killed", 2)]
