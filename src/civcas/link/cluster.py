@@ -53,10 +53,8 @@ class _Cluster:
     members: list[int]
     existing: set[str]
     reports: set[str]
-    max_lo: int | None
-    min_hi: int | None
-    # the days its claims may be about (dated: their dates; undated: the weeks before their
-    # report came out), latest first day and earliest last day
+    # the days its claims may be about (dated: the days their dates cover; undated: the weeks
+    # before their report came out), latest first day and earliest last day
     max_when: int | None
     min_when: int | None
     # the days of the year its claims give (a day date's, or "3 January" of no year)
@@ -66,16 +64,12 @@ class _Cluster:
     @classmethod
     def of(cls, members: list[int], feats: Sequence[Features], existing: set[str]) -> _Cluster:
         fs = [feats[m] for m in members]
-        los = [f.lo for f in fs if f.lo is not None]
-        his = [f.hi for f in fs if f.hi is not None]
         whens = [f.when for f in fs if f.when is not None]
         points = {(f.lat, f.lon) for f in fs if f.exact and f.lat is not None and f.lon is not None}
         return cls(
             members=list(members),
             existing=set(existing),
             reports={f.report for f in fs},
-            max_lo=max(los) if los else None,
-            min_hi=min(his) if his else None,
             max_when=max(w[0] for w in whens) if whens else None,
             min_when=min(w[1] for w in whens) if whens else None,
             year_days={f.year_day for f in fs if f.year_day is not None},
@@ -86,8 +80,6 @@ class _Cluster:
         self.members += other.members
         self.existing |= other.existing
         self.reports |= other.reports
-        self.max_lo = _either(max, self.max_lo, other.max_lo)
-        self.min_hi = _either(min, self.min_hi, other.min_hi)
         self.max_when = _either(max, self.max_when, other.max_when)
         self.min_when = _either(min, self.min_when, other.min_when)
         self.year_days |= other.year_days
@@ -102,10 +94,6 @@ class _Cluster:
         if self.reports & other.reports:
             return True
         for a, b in ((self, other), (other, self)):
-            if a.max_lo is not None and b.min_hi is not None and a.max_lo - b.min_hi > (
-                s.date_window
-            ):
-                return True
             if a.max_when is not None and b.min_when is not None and a.max_when - b.min_when > (
                 s.date_window
             ):
