@@ -29,7 +29,6 @@ from civcas.knowledge.gazetteer import (
     arabic_piece,
     fold_latin,
     has_arabic,
-    haversine_km,
     is_article,
     join_keys,
     latin_articles,
@@ -925,7 +924,7 @@ def _nearest_namesakes(found: list[PlaceMention]) -> list[PlaceMention]:
     """Of several villages of one name in one governorate, the one near the places the text
     names without doubt ("قرية الشيوخ جنوب غرب كوباني": the Shiyukh by Kobani, not Afrin's)."""
     anchors = [
-        (k, p.place.lat, p.place.lon)
+        (k, p.place)
         for k, p in enumerate(found)
         if len(p.candidates) == 1 and p.place.kind in _ANCHOR_KINDS
         and p.place.lat is not None and p.place.lon is not None
@@ -936,29 +935,28 @@ def _nearest_namesakes(found: list[PlaceMention]) -> list[PlaceMention]:
     for k, p in enumerate(found):
         if len(p.candidates) < 2 or p.geo_precision != "exact":
             continue
-        points = [(lat, lon) for j, lat, lon in anchors if j != k]
-        first = _distance_to(p.place, points)
+        others = [a for j, a in anchors if j != k]
+        first = _distance_to(p.place, others)
         if first <= NAMESAKE_FAR_KM:
             continue
         namesakes = [
-            c for c in p.candidates[1:] if c.admin1 == p.place.admin1 and c.kind == p.place.kind
+            (_distance_to(c, others), n, c)
+            for n, c in enumerate(p.candidates[1:])
+            if c.admin1 == p.place.admin1 and c.kind == p.place.kind
         ]
-        near = min(namesakes, key=lambda c: _distance_to(c, points), default=None)
-        if near is not None and _distance_to(near, points) <= min(
-            NAMESAKE_NEAR_KM, first / 2
-        ):
+        km, _, near = min(namesakes, default=(math.inf, 0, None))
+        if near is not None and km <= min(NAMESAKE_NEAR_KM, first / 2):
             # a village the gazetteer places only at its sub-district's centre is that precise
             precision = "exact" if near.coord_precision == "exact" else "district"
-            others = tuple(c for c in p.candidates if c is not near)
-            out[k] = replace(p, place=near, candidates=(near, *others), geo_precision=precision)
+            rest = tuple(c for c in p.candidates if c is not near)
+            out[k] = replace(p, place=near, candidates=(near, *rest), geo_precision=precision)
     return out
 
 
-def _distance_to(place: Place, points: list[tuple[float, float]]) -> float:
-    """Kilometres from a place to the nearest of `points` (infinite where it cannot be told)."""
-    if place.lat is None or place.lon is None or not points:
-        return math.inf
-    return min(haversine_km(place.lat, place.lon, lat, lon) for lat, lon in points)
+def _distance_to(place: Place, anchors: list[Place]) -> float:
+    """Kilometres from a place to the nearest of `anchors` (infinite where it cannot be told)."""
+    km = [d for a in anchors if (d := place.distance_km(a)) is not None]
+    return min(km, default=math.inf)
 
 
 # Words that may stand between a place and the governorate or district that places it: the
