@@ -539,11 +539,9 @@ def _own_outcome(g: _Grammar, low: str, c: _Cand, next_start: int, next_bare: bo
             if c.value == 1 and not c.group:
                 _numbered_list(low, c)  # "الشهداء: 1- قمر 2- زكريا": two, not one
             return
-    m = g.right.match(low, c.end)
-    named = _first_named(m, "k_") if m is not None else None
     # The gap before a right-hand cue may not hold another count of people.
-    if m is not None and named is not None and (m.end() <= next_start or next_bare):
-        c.own, c.cue, c.right_end = named[0], (named[1], named[2]), m.end()
+    if right is not None and told is not None and (right.end() <= next_start or next_bare):
+        c.own, c.cue, c.right_end = told[0], (told[1], told[2]), right.end()
 
 
 # A list item's number: "1- قمر بلال", "2.زكريا", "١.عيسى", "3_ يوسف" (not "1-3", a range).
