@@ -60,7 +60,8 @@ class Columns:
     hi: np.ndarray  # int64: the last day, -1: undated
     when_lo: np.ndarray  # int64: the days it may be about (Features.when), -1: unknown
     when_hi: np.ndarray
-    place: np.ndarray  # int64: code of its P-code, else of its place key; -1: none
+    place: np.ndarray  # int64: code of its P-code, else of its place key less any twin
+    # qualifier (twin villages share a block); -1: none
     admin1: np.ndarray  # int64: code of its governorate, -1: none
     lat: np.ndarray  # float64: where placed below a governorate, else NaN
     lon: np.ndarray
@@ -81,7 +82,7 @@ class Columns:
             hi=ints([f.hi for f in feats]),
             when_lo=np.asarray([w[0] for w in whens], dtype=np.int64),
             when_hi=np.asarray([w[1] for w in whens], dtype=np.int64),
-            place=_codes([f.pcode or f.place_key for f in feats]),
+            place=_codes([f.pcode or f.twin_key for f in feats]),
             admin1=_codes([f.admin1 for f in feats]),
             lat=floats([f.lat for f in feats]),
             lon=floats([f.lon for f in feats]),

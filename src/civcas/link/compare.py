@@ -14,14 +14,19 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from civcas.knowledge.gazetteer import (
     has_arabic,
     haversine_km,
+    join_keys,
+    latin_piece,
+    latin_pieces,
     load_gazetteer,
     normalise,
+    qualifiers,
     standard_admin1,
 )
 from civcas.knowledge.names import latin_key, part_keys
@@ -50,6 +55,9 @@ class Features:
     # its report was published; None where neither is known
     when: tuple[int, int] | None
     place_key: str | None
+    # the key without a twin-village qualifier ("Al Baghuz Tahtani" and "Al Baghuz Fawqani":
+    # "Al Baghuz"), the same as place_key where it has none
+    twin_key: str | None
     pcode: str | None
     admin1: str | None
     lat: float | None  # where placed more precisely than a governorate (for blocking)
@@ -101,7 +109,7 @@ class FeatureBuilder:
     def __init__(self, settings: LinkSettings) -> None:
         self.s = settings
         self._text: dict[str, tuple[str, bool]] = {}
-        self._place: dict[tuple[str, str | None], tuple[str, bool]] = {}
+        self._place: dict[tuple[str, str | None], tuple[str, str, bool]] = {}
         self._admin1: dict[str, str] = {}
         self._names: dict[str, frozenset[str]] = {}
 
@@ -116,7 +124,7 @@ class FeatureBuilder:
             when = (end - s.undated_lookback, end)
         admin1 = self._standard_admin1(c.admin1) if c.admin1 else None
         name = c.place_std or c.place
-        key, big = self._place_info(name, admin1) if name else (None, False)
+        key, twin, big = self._place_info(name, admin1) if name else (None, None, False)
         placed = c.lat is not None and c.lon is not None and c.geo_precision not in IMPRECISE_GEO
         big = big or c.geo_precision in IMPRECISE_GEO
         day = lo is not None and lo == hi
@@ -135,6 +143,7 @@ class FeatureBuilder:
             year_day=_year_day(date.fromordinal(lo)) if day else _month_day(c.month_day),
             when=when,
             place_key=key,
+            twin_key=twin,
             pcode=c.pcode,
             admin1=admin1,
             lat=c.lat if placed else None,
@@ -156,8 +165,9 @@ class FeatureBuilder:
             self._admin1[name] = standard_admin1(name) or name
         return self._admin1[name]
 
-    def _place_info(self, name: str, admin1: str | None) -> tuple[str, bool]:
-        """The place's spelling key and whether it is big (a city or wider, or populous)."""
+    def _place_info(self, name: str, admin1: str | None) -> tuple[str, str, bool]:
+        """The place's spelling key, that key without a twin-village qualifier, and whether
+        the place is big (a city or wider, or populous)."""
         memo = (name, admin1)
         if memo not in self._place:
             found = load_gazetteer().lookup(name, admin1)
@@ -165,7 +175,12 @@ class FeatureBuilder:
                 found[0].kind in self.s.big_kinds
                 or (found[0].population or 0) >= self.s.big_population
             )
-            self._place[memo] = (normalise(name), big)
+            key = normalise(name)
+            pieces = [] if has_arabic(name) else latin_pieces(name)
+            twin = key
+            if len(pieces) > 1 and pieces[-1] in _twin_qualifiers():
+                twin = join_keys(pieces[:-1])
+            self._place[memo] = (key, twin, big)
         return self._place[memo]
 
     def _name_keys(self, name: str) -> frozenset[str]:
@@ -187,6 +202,12 @@ class FeatureBuilder:
             text = " ".join(raw.casefold().split())
             self._text[r.id] = (text, has_arabic(text))
         return self._text[r.id]
+
+
+@cache
+def _twin_qualifiers() -> frozenset[str]:
+    """Spelling keys of the words that part twin villages (Fawqani, Tahtani, Kabir, ...)."""
+    return frozenset(latin_piece(q) for q in qualifiers())
 
 
 _LEAP = 2000  # a leap year: every day of the year has its place
@@ -312,6 +333,8 @@ def compare_place(a: Features, b: Features, s: LinkSettings) -> Level:
         return level["same_place"]
     if km is not None:
         return level[next(name for limit, name in s.km_levels if km <= limit)]
+    if a.twin_key is not None and a.twin_key == b.twin_key:
+        return level["twin"]  # Al Baghuz, Al Baghuz Tahtani, Al Baghuz Fawqani: side by side
     if _near_centres(a, b, s):
         return level["same_area"]
     if a.admin1 and a.admin1 == b.admin1:
