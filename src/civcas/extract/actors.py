@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from civcas.extract.phrases import Hit, Phrases
+from civcas.extract.phrases import Hit, Phrases, fold
 from civcas.knowledge.actors import actor_aliases
 from civcas.knowledge.lexicon import load
 from civcas.model import Span
@@ -64,6 +64,9 @@ class _Lexicon:
     # النظام بصاروخ منزلا"), the one attacked otherwise ("استهداف قوات النظام")
     attack_nouns: Phrases
     instrument_after: Phrases
+    # what was attacked, as the word right after the actor with no preposition on it: the
+    # actor is then the attack noun's subject (folded single words)
+    object_after: frozenset[str]
     lead: Phrases  # words before an alias that belong to its phrase ("طائرات حربية تابعة لـ")
     cues_precede: bool  # cues qualify what follows them, except the `trailing` ones
     trailing: Phrases
@@ -93,6 +96,7 @@ def _lexicon(lang: str) -> _Lexicon:
         agent_within=Phrases.of(cues.get("agent_within", []), "agent"),
         attack_nouns=Phrases.of(cues.get("attack_nouns", []), "attack"),
         instrument_after=Phrases.of(cues.get("instrument_after", []), "instrument"),
+        object_after=frozenset(fold(w) for w in cues.get("object_after", [])),
         lead=Phrases.of(cues.get("evidence_lead", []), "lead"),
         cues_precede=cues.get("cues_precede") is True,
         trailing=Phrases.of(cues.get("trailing", []), "trailing"),
@@ -195,6 +199,15 @@ def _gloss(text: str, previous: Span, span: Span) -> bool:
     return text[previous.end : span.start].strip() == "(" and text[span.end : span.end + 1] == ")"
 
 
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word right after `end`, folded as lexicons are ('' where none follows)."""
+    m = _NEXT_WORD.match(text, end)
+    return fold(m[1]) if m else ""
+
+
 def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     s, e = hit.span.start, hit.span.end
     skip = _PARENTHETICAL.match(text, e)
@@ -216,10 +229,11 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     )
     if agent and (target_hit is None or longer):
         target = False
-    if target and lex.attack_nouns.endswith(text, s, 30) and lex.instrument_after.startswith(
-        text, e, 20
+    if target and lex.attack_nouns.endswith(text, s, 30) and (
+        lex.instrument_after.startswith(text, e, 20) or _word_after(text, e) in lex.object_after
     ):
-        agent, target = True, False  # "استهداف قوات النظام بصاروخ": the regime's targeting
+        # "استهداف قوات النظام بصاروخ", "استهداف قوات النظام مدينة إدلب": the regime's targeting
+        agent, target = True, False
     actor = hit.key
     attribution, cue = "asserted", None
     unknown = lex.unknown.endswith(text, s, 20)

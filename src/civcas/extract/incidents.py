@@ -55,6 +55,7 @@ class Mentions:
     lang: str = "en"
     published: date | None = None
     title: str | None = None
+    hashtags: list[Span] = field(default_factory=list)  # where the report's hashtags stand
 
 
 @dataclass(slots=True)
@@ -694,6 +695,9 @@ def _fill_perpetrator(
         if first > 0:
             candidates = [a for a in actors[first - 1] if not a.target]
     if not candidates:
+        # a post's hashtag tags all of it: "#العدوان_الروسي", "#قصف_روسي"
+        candidates = [a for ss in actors for a in ss if a.agent and _hashtag(a, m)]
+    if not candidates:
         return
     # The first account of the act names the attacker in the report's own words; a headline
     # (a line without a full stop) only announces it.
@@ -736,6 +740,11 @@ def _fill_perpetrator(
     claim.set("attribution", attribution, evidence)
     claim.set("perpetrator_evidence", quote.of(m.text), quote)
     claim.co_perpetrators = [CoPerpetrator(a.actor, a.span) for a in partners]
+
+
+def _hashtag(a: ActorMention, m: Mentions) -> bool:
+    """Whether the actor is named inside one of the report's hashtags ("#العدوان_الروسي")."""
+    return any(h.start <= a.span.start and a.span.end <= h.end for h in m.hashtags)
 
 
 _FULL_STOPS = ".!?؟…:؛"

@@ -167,7 +167,17 @@ def find_mentions(report: Report, lang: str, view: str | None = None) -> Mention
         lang=lang,
         published=report.published,
         title=report.title,
+        hashtags=_hashtags(report.text) if len(text) == len(report.text) else [],
     )
+
+
+_HASHTAG = re.compile(r"#\w+")
+
+
+def _hashtags(text: str) -> list[Span]:
+    """Where the report's hashtags stand ("#العدوان_الروسي"): the matching view blanks their
+    marks, and a post's hashtags tag all of it."""
+    return [Span(m.start(), m.end()) for m in _HASHTAG.finditer(text)]
 
 
 def extract_report(report: Report) -> Extraction:

@@ -1,0 +1,116 @@
+"""Twin villages and their bare name are one place for linking; a post's hashtag names its
+attacker; an attack noun's actor followed by what was attacked is the attacker; a person noun
+that an adjective makes civilian counts civilians."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from civcas.extract import extract_report
+from civcas.link import link_claims, score_pair
+from civcas.model import Claim, Report, SourcedClaim
+
+BAGHUZ = {"admin1": "Deir ez-Zor", "country": "SY", "lat": 34.5339, "lon": 41.0031,
+          "geo_precision": "district", "event_type": "airstrike",
+          "perpetrator": "US-led coalition", "attribution": "asserted"}
+
+
+def _claims(text: str, lang: str = "ar", published: date | None = None) -> list[Claim]:
+    return extract_report(Report(text=text, lang=lang, published=published)).claims
+
+
+def _sc(report: str, published: date | None = None, **fields: Any) -> SourcedClaim:
+    return SourcedClaim(f"{report}/0", Report(text="", id=report, published=published),
+                        Claim(**fields))
+
+
+# --------------------------------------------------------------------------- twin villages
+
+
+def test_twin_villages_and_their_bare_name_are_side_by_side() -> None:
+    lower = _sc("a", place="الباغوز تحتاني", place_std="Al Baghuz Tahtani", killed_min=20,
+                killed_max=20, weekday=4, **BAGHUZ)
+    bare = _sc("b", place="Al-Baghuz", place_std="Al Baghuz", date=date(2019, 1, 18),
+               date_precision="day", killed_min=21, **BAGHUZ)
+    link = score_pair(lower, bare)
+    assert link.reasons["place:twin"] == 4.0
+    # the undated report and the dated one share a block, and link
+    result = link_claims([lower, bare])
+    assert result.incidents[lower.id] == result.incidents[bare.id]
+
+
+def test_twins_placed_exactly_are_measured_and_other_names_are_not_twins() -> None:
+    upper = _sc("a", place_std="Al Baghuz Fawqani", **BAGHUZ)
+    other = _sc("b", place_std="Al Susah", **BAGHUZ)
+    assert "place:twin" not in score_pair(upper, other).reasons
+    exact = {**BAGHUZ, "geo_precision": "exact"}
+    near = _sc("c", place_std="Al Baghuz Tahtani", **exact)
+    far = _sc("d", place_std="Al Baghuz", **{**exact, "lat": 34.60})
+    reasons = score_pair(near, far).reasons
+    assert "place:twin" not in reasons and "place:km_10" in reasons
+
+
+# --------------------------------------------------------------------------- attackers
+
+
+def test_a_hashtag_of_the_post_names_its_attacker() -> None:
+    text = ("إصابات بين المدنيين في مدينة إدلب بعد غارات جوية استهدفت حي الثورة اليوم. "
+            "#العدوان_الروسي #إدلب")
+    (claim,) = _claims(text, published=date(2024, 12, 1))
+    assert claim.perpetrator == "Russia"
+    assert claim.perpetrator_evidence == "العدوان_الروسي"
+
+
+def test_an_actor_named_in_the_sentence_comes_before_the_hashtag() -> None:
+    text = ("قصفت قوات النظام مدينة إدلب اليوم ما أدى لمقتل ثلاثة مدنيين. #العدوان_الروسي")
+    (claim,) = _claims(text, published=date(2024, 12, 1))
+    assert claim.perpetrator == "Syrian government"
+
+
+def test_a_word_without_a_hashtag_names_no_attacker_of_another_sentence() -> None:
+    text = ("إصابات بين المدنيين في مدينة إدلب بعد غارات جوية استهدفت حي الثورة اليوم. "
+            "العدوان الروسي مستمر منذ سنوات")
+    (claim,) = _claims(text, published=date(2024, 12, 1))
+    assert claim.perpetrator is None
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # what was attacked follows the actor: the actor is the attacker
+        ("ثلاثة شهداء حصيلة استهداف قوات النظام السوري مدينة إدلب بالمدفعية الثقيلة.",
+         "Syrian government"),
+        ("مقتل ثلاثة مدنيين في إدلب باستهداف قوات النظام منازل المدنيين.", "Syrian government"),
+        # a preposition before the place: the actor was the one attacked
+        ("مقتل ثلاثة عناصر باستهداف قوات النظام بمدينة إدلب.", None),
+        ("مقتل ثلاثة عناصر باستهداف قوات النظام في ريف إدلب.", None),
+    ],
+)
+def test_the_actor_of_an_attack_noun_before_what_was_attacked(
+    text: str, perpetrator: str | None
+) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrator == perpetrator
+
+
+# --------------------------------------------------------------------------- civilians
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        ("الرقة: قتل شخصان مدنيان وأصيب ثالث فجر اليوم بعد عملية مداهمة.", 2),
+        ("قتل ثلاثة أشخاص مدنيين بقصف مدفعي على مدينة الرقة.", 3),
+        ("مقتل شاب مدني بقصف مدفعي على مدينة الرقة.", 1),
+        ("مقتل أربعة أشخاص بقصف مدفعي على مدينة الرقة.", None),
+    ],
+)
+def test_a_person_noun_with_the_civilian_adjective_counts_civilians(
+    text: str, civilians: int | None
+) -> None:
+    (claim,) = _claims(text)
+    assert claim.civilians_killed_min == civilians
+    assert claim.killed_min is not None
