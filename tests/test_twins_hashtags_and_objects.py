@@ -114,3 +114,41 @@ def test_a_person_noun_with_the_civilian_adjective_counts_civilians(
     (claim,) = _claims(text)
     assert claim.civilians_killed_min == civilians
     assert claim.killed_min is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "women", "injured"),
+    [
+        # the noun alone is the count and its outcome
+        ("شهيد بقصف مدفعي على بلدة كنصفرة", 1, None, None),
+        ("شهيدة وعدد من الجرحى بقصف مدفعي على بلدة كنصفرة", 1, 1, None),
+        ("شهيدتان بقصف مدفعي على بلدة كنصفرة", 2, 2, None),
+        ("قتيل وجريحان بقصف مدفعي على بلدة كنصفرة", 1, None, 2),
+        ("ارتقى محمد الفارس شهيداً بقصف مدفعي على بلدة كنصفرة", 1, None, None),
+        # "the one called" before a name is one person
+        ("مقتل المدعو محمد الفارس بقصف مدفعي على بلدة كنصفرة", 1, None, None),
+    ],
+)
+def test_an_outcome_noun_alone_counts_the_dead_or_wounded(
+    text: str, killed: int | None, women: int | None, injured: int | None
+) -> None:
+    (claim,) = _claims(text)
+    assert (claim.killed_min, claim.women_killed_min, claim.injured_min) == (
+        killed, women, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with the article the noun is a title: it names a martyr and counts no one
+        "افتتاح مدرسة الشهيد محمد الفارس في بلدة كنصفرة",
+        "نعى الأهالي الشهيد محمد الفارس في بلدة كنصفرة",
+    ],
+)
+def test_the_martyr_as_a_title_counts_no_one(text: str) -> None:
+    assert all(c.killed_min is None for c in _claims(text))
+
+
+def test_the_words_after_a_count_that_say_what_they_are_count_no_one_again() -> None:
+    (claim,) = _claims("أصيب 13 مدنياً بين قتيل وجريح بقصف مدفعي على بلدة كفرنبل")
+    assert claim.killed_min is None and claim.injured_min is None

@@ -208,6 +208,9 @@ class _Grammar:
         self.look_back = frozenset(self.norm(w) for w in singles) | nums.scale_words
         self.article_words = frozenset(self.norm(w) for w in articles)
         self.proclitics = frozenset(self.norm(w) for w in nums.proclitics)
+        # proclitics that hold the article: a singular outcome noun behind one is a title
+        # ("الشهيد محمد", "مدرسة الشهيد ..."), which names a person and counts no one
+        self.definite = frozenset(self.norm(w) for w in _strings(lex.get("definite_proclitics")))
         self.plain = number_script(lang).plain  # no marks or letter variants to fold
         self.article_before = re.compile(
             rf"(?<!\w)(?:{pat(articles)})\s+(?:{self._mod(lex, aliases, pat)}\s+){{0,2}}\Z"
@@ -391,9 +394,10 @@ def _read_anchor(g: _Grammar, low: str, m: re.Match[str], lead: int) -> _Cand | 
         c = _Cand(num[0], m.end(), min(lead, num[0]), num[0], num[1])
         c.value = 2 if kind == "u" else 1
         c.group = group
-        if kind == "u":  # "شهيدان", "جريحين": the noun tells the outcome too
-            c.noun_outcome = g.classify(g._nouns, m.group(kind))
-            c.noun_span = m.span(kind) if c.noun_outcome else None
+        # "شهيدان", "جريحين", "شهيد بقصف ...", "شهيدة": the noun tells the outcome too
+        title = kind != "u" and g.norm(low[lead : num[0]]) in g.definite
+        c.noun_outcome = None if title else g.classify(g._nouns, m.group(kind))
+        c.noun_span = m.span(kind) if c.noun_outcome else None
         return c
     if kind is None:
         return None
@@ -512,7 +516,8 @@ def _own_outcome(g: _Grammar, low: str, c: _Cand, next_start: int, next_bare: bo
     right = g.right.match(low, c.end)
     told = _first_named(right, "k_") if right is not None else None
     if right is not None and told is not None and told[0] == "killed_or_injured" and (
-        not low[c.end : told[1]].strip() and (right.end() <= next_start or next_bare)
+        not low[c.end : told[1]].strip()
+        and (right.end() <= next_start or next_bare or told[1] <= next_start)
     ):
         # "أصيب 13 مدنياً بين قتيل وجريح": the words right after the count say what they are
         c.own, c.cue, c.right_end = told[0], (told[1], told[2]), right.end()
@@ -626,8 +631,15 @@ def find_casualties(text: str, lang: str = "en") -> list[CasualtyMention]:
     for i, c in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         _own_outcome(g, low, c, nxt.start if nxt else len(low), nxt.bare if nxt else True)
-    # a numbered list read as one count holds the numbers and nouns of its items
-    cands = [c for i, c in enumerate(cands) if i == 0 or c.start >= cands[i - 1].end]
+    # a numbered list read as one count holds the numbers and nouns of its items, and the
+    # words after a count that say what they are ("بين قتيل وجريح") count no one again
+    kept: list[_Cand] = []
+    reach = -1
+    for c in cands:
+        if c.start >= reach:
+            kept.append(c)
+        reach = max(reach, c.tail)
+    cands = kept
     _link(g, low, cands)
     return _emit(g, low, cands)
 
