@@ -6,24 +6,19 @@ meet."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+
+from helpers import claims_of as _claims
+from helpers import sourced as _sc
 
 from civcas.extract import extract_report
 from civcas.link import link_claims
-from civcas.model import Claim, Report, SourcedClaim
+from civcas.model import Report
 
 HAJIN = {"place": "Hajin", "place_std": "Hajin", "admin1": "Deir ez-Zor", "country": "SY",
          "lat": 34.6951, "lon": 40.8314, "geo_precision": "exact", "event_type": "airstrike",
          "perpetrator": "US-led coalition", "attribution": "alleged"}
 
 
-def _claims(text: str, lang: str = "en", published: date | None = None) -> list[Claim]:
-    return extract_report(Report(text=text, lang=lang, published=published)).claims
-
-
-def _sc(report: str, published: date | None = None, **fields: Any) -> SourcedClaim:
-    return SourcedClaim(f"{report}/0", Report(text="", id=report, published=published),
-                        Claim(**fields))
 
 
 # --------------------------------------------------------------------------- roundups

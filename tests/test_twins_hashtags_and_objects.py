@@ -5,13 +5,13 @@ that an adjective makes civilian counts civilians."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
+from helpers import claims_of
+from helpers import sourced as _sc
 
-from civcas.extract import extract_report
 from civcas.link import link_claims, score_pair
-from civcas.model import Claim, Report, SourcedClaim
+from civcas.model import Claim
 
 BAGHUZ = {"admin1": "Deir ez-Zor", "country": "SY", "lat": 34.5339, "lon": 41.0031,
           "geo_precision": "district", "event_type": "airstrike",
@@ -19,12 +19,8 @@ BAGHUZ = {"admin1": "Deir ez-Zor", "country": "SY", "lat": 34.5339, "lon": 41.00
 
 
 def _claims(text: str, lang: str = "ar", published: date | None = None) -> list[Claim]:
-    return extract_report(Report(text=text, lang=lang, published=published)).claims
+    return claims_of(text, lang, published)
 
-
-def _sc(report: str, published: date | None = None, **fields: Any) -> SourcedClaim:
-    return SourcedClaim(f"{report}/0", Report(text="", id=report, published=published),
-                        Claim(**fields))
 
 
 # --------------------------------------------------------------------------- twin villages

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from civcas.extract import extract_report
+from helpers import claims_of as _claims
+
 from civcas.link import score_pair
 from civcas.model import Claim, Extraction, Report, SourcedClaim, Span
 from civcas.store.ledger import Ledger
@@ -14,9 +15,6 @@ from civcas.store.ledger import Ledger
 HAJIN = {"place": "Hajin", "place_std": "Hajin", "admin1": "Deir ez-Zor", "country": "SY",
          "lat": 34.6951, "lon": 40.8314, "geo_precision": "exact", "event_type": "airstrike"}
 
-
-def _claims(text: str, lang: str = "en", published: date | None = None) -> list[Claim]:
-    return extract_report(Report(text=text, lang=lang, published=published)).claims
 
 
 def test_undated_report_gives_the_weekday_with_its_evidence() -> None:
