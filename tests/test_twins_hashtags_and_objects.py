@@ -10,8 +10,9 @@ import pytest
 from helpers import claims_of
 from helpers import sourced as _sc
 
+from civcas.extract import extract_report
 from civcas.link import link_claims, score_pair
-from civcas.model import Claim
+from civcas.model import Claim, Report
 
 BAGHUZ = {"admin1": "Deir ez-Zor", "country": "SY", "lat": 34.5339, "lon": 41.0031,
           "geo_precision": "district", "event_type": "airstrike",
@@ -148,3 +149,19 @@ def test_the_martyr_as_a_title_counts_no_one(text: str) -> None:
 def test_the_words_after_a_count_that_say_what_they_are_count_no_one_again() -> None:
     (claim,) = _claims("أصيب 13 مدنياً بين قتيل وجريح بقصف مدفعي على بلدة كفرنبل")
     assert claim.killed_min is None and claim.injured_min is None
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+def test_a_post_among_page_buttons_is_read_when_its_title_shortens_it() -> None:
+    post = ("مدينة #إعزاز بريف #حلب اليوم بعد قصفها بالصواريخ من قبل ميليشيا "
+            "#قسدpic.twitter.com/AbC12")
+    text = "\n\n".join([
+        "Someone @someone", "16h16 hours ago", "More", "Copy link to Tweet", "Embed Tweet",
+        post, "5 replies", "12 retweets", "72 likes", "Reply", "Retweet", "Like",
+    ])
+    title = 'Someone on Twitter: "مدينة #إعزاز بريف #حلب اليوم بعد قصفها بالصواريخ من قبل… "'
+    report = Report(text=text, lang="en", title=title, published=date(2022, 2, 15))
+    (claim,) = extract_report(report).claims
+    assert (claim.place_std, claim.perpetrator, claim.event_type) == ("Azaz", "SDF", "shelling")

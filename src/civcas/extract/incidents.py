@@ -753,8 +753,11 @@ _FULL_STOPS = ".!?؟…:؛"
 HEADLINE_WORDS = 25  # a headline is a short line
 
 
+# A link, as pages and posts write it: "https://...", "www.", "pic.twitter.com/FPW2", "t.me/...";
+# the matching view blanks a "pic" glued to an Arabic word ("#قسدpic.twitter.com/FPW2").
+_LINK = r"(?:https?://|www\.|(?:pic)?\.twitter\.com/|t\.me/)\S*"
 # A link a post ends with, glued or not to its last full stop: "... #قسد.pic.twitter.com/FPW2".
-_TRAILING_LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|t\.me/)\S*\s*\Z")
+_TRAILING_LINK = re.compile(_LINK + r"\s*\Z")
 
 
 _LIST_ITEM = re.compile(r"\s*\d{1,3}\s*[-.)_ـ–]")
@@ -827,12 +830,19 @@ def _in_title(sentence: Span, text: str, title: str) -> bool:
         return False
     if line in title:
         return True
-    line, title = _URL.sub("", line).strip(), _URL.sub("", title)
+    line, title = _title_words(line), _title_words(title)
     return len(line) >= TITLE_LIKE_CHARS and (line in title or fuzz.partial_ratio(
         line, title, score_cutoff=TITLE_LIKE_RATIO) > 0)
 
 
-_URL = re.compile(r"https?://\S+|www\.\S+")
+_URL = re.compile(_LINK)
+_TAG_MARKS = str.maketrans("#_…", "   ")
+
+
+def _title_words(line: str) -> str:
+    """A line or a title without its links, hashtag marks and the ellipsis that shortens a
+    post's title ("مدينة #إعزاز ... #قسد… "): what the two have in common to compare."""
+    return " ".join(_URL.sub(" ", line).translate(_TAG_MARKS).split())
 
 
 def _about(sentence: Span, g: _Group, m: Mentions, claim: Claim) -> bool:
