@@ -165,3 +165,24 @@ def test_a_post_among_page_buttons_is_read_when_its_title_shortens_it() -> None:
     report = Report(text=text, lang="en", title=title, published=date(2022, 2, 15))
     (claim,) = extract_report(report).claims
     assert (claim.place_std, claim.perpetrator, claim.event_type) == ("Azaz", "SDF", "shelling")
+
+
+# --------------------------------------------------------------------------- places
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # a quarter told with its town right after it lies in that town's governorate
+        ("قتل شاب بعد إطلاق النار عليه في حي الجورة بمدينة ديرالزور.", "Deir ez-Zor"),
+        ("قتل شاب بقصف على حي المنطار شمال مدينة سلمية.", "Hama"),
+    ],
+)
+def test_a_quarter_told_with_its_town_lies_in_that_towns_governorate(
+    text: str, admin1: str
+) -> None:
+    from civcas.extract.places import find_places
+
+    quarter = find_places(text, "ar")[0]
+    assert quarter.place.admin1 == admin1
+    assert quarter.geo_precision == "district"

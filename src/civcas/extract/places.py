@@ -969,9 +969,10 @@ def _within_governorates(
     found: list[PlaceMention], text: str, gaz: Gazetteer, region: frozenset[str]
 ) -> list[PlaceMention]:
     """A place told with its governorate right after it ("باب الهوى شمالي إدلب", "X in the
-    Idlib countryside", "X, Idlib"), or with a district or a countryside in one ("X في ريف تل
-    تمر"), lies in that governorate: its entry there, and where the gazetteer has none of that
-    name there, the name placed at the governorate rather than a namesake in another one."""
+    Idlib countryside", "X, Idlib"), or with a district, a countryside or a town in one ("X في
+    ريف تل تمر", "حي الجورة بمدينة ديرالزور"), lies in that governorate: its entry there, and
+    where the gazetteer has none of that name there, the name placed at the governorate (or
+    about where that place is) rather than a namesake in another one."""
     out = list(found)
     for k in range(len(out) - 1):
         p, q = out[k], out[k + 1]
@@ -983,8 +984,11 @@ def _within_governorates(
             continue  # the rest of a name we lack may stand between ("جفتلك حج حمود في ريف إدلب")
         gov = next((c for c in (q.place, *q.candidates) if c.kind == "governorate"), None)
         anchor, precision = gov, "governorate"
-        if gov is None and (q.relation in region or q.place.kind in ("district", "subdistrict")):
-            # "X في ريف تل تمر": X lies in Tal Tamr's governorate, about where Tal Tamr is
+        if gov is None and (
+            q.relation in region or q.place.kind in ("district", "subdistrict", "city", "town")
+        ):
+            # "X في ريف تل تمر", "حي الجورة بمدينة ديرالزور", "حي المنطار شمال مدينة سلمية": X
+            # lies in that place's governorate, about where that place is
             gov, anchor, precision = gaz.governorate(q.place.admin1), q.place, "district"
         if gov is None or anchor is None:
             continue
