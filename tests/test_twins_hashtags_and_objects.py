@@ -11,6 +11,7 @@ from helpers import claims_of
 from helpers import sourced as _sc
 
 from civcas.extract import extract_report
+from civcas.extract.places import find_places
 from civcas.link import link_claims, score_pair
 from civcas.model import Claim, Report
 
@@ -181,8 +182,6 @@ def test_a_post_among_page_buttons_is_read_when_its_title_shortens_it() -> None:
 def test_a_quarter_told_with_its_town_lies_in_that_towns_governorate(
     text: str, admin1: str
 ) -> None:
-    from civcas.extract.places import find_places
-
     quarter = find_places(text, "ar")[0]
     assert quarter.place.admin1 == admin1
     assert quarter.geo_precision == "district"
