@@ -185,3 +185,22 @@ def test_a_quarter_told_with_its_town_lies_in_that_towns_governorate(
     quarter = find_places(text, "ar")[0]
     assert quarter.place.admin1 == admin1
     assert quarter.geo_precision == "district"
+
+
+def test_a_kind_word_before_a_relation_is_the_located_place_s() -> None:
+    # "a village in the Quneitra countryside": Quneitra is no village (there are some so
+    # called in other governorates)
+    (place,) = find_places("استهداف إسرائيلي لقرية بريف القنيطرة الشمالي", "ar")
+    assert (place.place.kind, place.place.admin1) == ("governorate", "Quneitra")
+    assert place.kind_word is None and place.relation == "countryside"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("أطلق الطيران الإسرائيلي صواريخ من اتجاه الجولان المحتل على محيط دمشق", "ar"),
+        ("Israeli missiles fired from the occupied Golan hit Damascus", "en"),
+    ],
+)
+def test_the_occupied_golan_is_no_village(text: str, lang: str) -> None:
+    assert [p.place.name for p in find_places(text, lang)] == ["Damascus"]

@@ -659,6 +659,8 @@ def _context(t: _Text, found: _Found, cues: _Cues) -> None:
         if m is None:
             break
         (what, label), lo, cut = m
+        if what == "kind" and relation is not None:
+            break  # "لقرية بريف القنيطرة": the village is what the countryside locates
         if what == "kind" and kind_word is None:
             kind_word = label
         elif what == "relation" and relation is None:
