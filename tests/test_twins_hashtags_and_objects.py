@@ -204,3 +204,9 @@ def test_a_kind_word_before_a_relation_is_the_located_place_s() -> None:
 )
 def test_the_occupied_golan_is_no_village(text: str, lang: str) -> None:
     assert [p.place.name for p in find_places(text, lang)] == ["Damascus"]
+
+
+def test_the_desert_of_a_town_is_its_countryside() -> None:
+    first = find_places("غارات على مواقع في بادية الميادين شرقي دير الزور", "ar")[0]
+    assert (first.place.name, first.relation, first.geo_precision) == (
+        "Al Mayadin", "countryside", "district")
