@@ -210,3 +210,24 @@ def test_the_desert_of_a_town_is_its_countryside() -> None:
     first = find_places("غارات على مواقع في بادية الميادين شرقي دير الزور", "ar")[0]
     assert (first.place.name, first.relation, first.geo_precision) == (
         "Al Mayadin", "countryside", "district")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("قتل 3 مدنيين بغارات للطيران الروسي الذي أقلع من قاعدة حميميم على بلدة كنصفرة", "ar",
+         "Kansafra"),
+        ("Russian warplanes that took off from Hmeimim airbase killed 3 civilians in Kafr Nabl",
+         "en", "Kafr Nabl"),
+    ],
+)
+def test_where_the_attackers_came_from_is_no_place_of_the_incident(
+    text: str, lang: str, place: str
+) -> None:
+    (claim,) = _claims(text, lang=lang)
+    assert claim.place_std == place
+
+
+def test_a_commander_s_name_is_no_place() -> None:
+    text = "Turkish drones killed the commander Roj Khabur and two civilians in Tal Tamr"
+    assert "Khabur" not in [p.span.of(text) for p in find_places(text, "en")]

@@ -24,7 +24,7 @@ from civcas.extract.dates import DateMention
 from civcas.extract.events import EventMention, pick_event_type
 from civcas.extract.numbers import DIGIT
 from civcas.extract.phrases import Hit, Phrases
-from civcas.extract.places import PlaceMention
+from civcas.extract.places import PlaceMention, names_origin
 from civcas.extract.victim_details import apply as apply_facts
 from civcas.extract.victim_details import describe_victims
 from civcas.extract.victims import NameMention
@@ -212,6 +212,8 @@ def _plausible_places(m: Mentions, index: _Index) -> list[PlaceMention]:
             continue  # "Airstrikes Hit Camp": every word capitalised, no locative word
         if p.place.kind != "country" and p.span.of(m.text).lower() in _country_names():
             continue  # a country's name read as a village of the same spelling key
+        if names_origin(p):
+            continue  # "took off from Hmeimim airbase": where the attackers came from
         out.append(_in_named_governorate(p, named))
     return out
 

@@ -37,7 +37,7 @@ from civcas.knowledge.gazetteer import (
     qualifiers,
     surface,
 )
-from civcas.knowledge.lexicon import load
+from civcas.knowledge.lexicon import languages, load
 from civcas.knowledge.names import word_readings_known
 from civcas.model import Span
 
@@ -91,6 +91,7 @@ class _Cues:
     picks: dict[str, tuple[str, ...]]
     directions: frozenset[str]
     region: frozenset[str]
+    origin: frozenset[str]  # relations naming where an attack came from
     direction_relations: frozenset[str]  # relation labels that give a direction ("north of")
     stop: frozenset[str]
     persons: frozenset[str]
@@ -159,6 +160,7 @@ def _cues(lang: str) -> _Cues:
         picks={k: tuple(v) for k, v in raw.get("kind_picks", {}).items()},
         directions=frozenset(_fold(d) for d in raw.get("directions", []) if " " not in d),
         region=frozenset(raw.get("region_relations", [])),
+        origin=frozenset(raw.get("origin_relations", [])),
         direction_relations=frozenset(raw.get("direction_relations", [])),
         stop=frozenset(_fold(w) for w in raw.get("stop", [])),
         persons=frozenset(_fold(w) for w in raw.get("person_names", [])),
@@ -853,6 +855,17 @@ def _find(t: _Text, gaz: Gazetteer, cues_en: _Cues, cues_ar: _Cues) -> list[_Fou
 def _key_of(t: _Text, f: _Found) -> str:
     """The spelling key of a found name (articles dropped)."""
     return join_keys(t.piece(k) for k in range(f.first, f.last + 1) if not t.article(k))
+
+
+def names_origin(mention: PlaceMention) -> bool:
+    """Whether the mention names where an attack came from ("took off from Hmeimim airbase",
+    "انطلاقاً من بلدة دارة عزة"), not where it struck (`origin_relations` of places.toml)."""
+    return mention.relation is not None and mention.relation in _origin_relations()
+
+
+@cache
+def _origin_relations() -> frozenset[str]:
+    return frozenset().union(*(_cues(lang).origin for lang in languages()))
 
 
 def find_places(text: str, lang: str = "en") -> list[PlaceMention]:
