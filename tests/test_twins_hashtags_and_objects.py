@@ -231,3 +231,19 @@ def test_where_the_attackers_came_from_is_no_place_of_the_incident(
 def test_a_commander_s_name_is_no_place() -> None:
     text = "Turkish drones killed the commander Roj Khabur and two civilians in Tal Tamr"
     assert "Khabur" not in [p.span.of(text) for p in find_places(text, "en")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name and its abbreviation in quotes, then the partner
+        'نفذت قوات سوريا الديمقراطية "قسد" بمساندة طيران التحالف الدولي عملية أمنية على قرية '
+        "الشحيل قتل فيها مدني",
+        # the partner's attack words before its name, after a word cut with tatweel
+        "مداهمتهم من قبل قوات #قسد بدعم وإسناد من الطيران المروحي التابع لـــ #التحالف_الدولي "
+        "في هجين قتل مدني",
+    ],
+)
+def test_a_raid_with_a_partner_s_support_names_both(text: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrators == ["SDF", "US-led coalition"]

@@ -163,7 +163,10 @@ def joint_actors(
             return False
         # hashtags of posts ("قوات النظام و #روسيا"), quotation marks ("النظام و"قسد"") and
         # a gloss in brackets ("قوات سوريا الديمقراطية (قسد)، مدعومة ...") are no words
-        between = _PARENTHETICAL.sub(" ", text[a.span.end : b.span.start]).translate(_NO_WORDS)
+        # the attack words before the second name are its own ("بإسناد من الطيران المروحي
+        # التابع لـ #التحالف_الدولي": the helicopters of the coalition)
+        lead = max(a.span.end, _lead(text, b.span.start, a.span.end, lex))
+        between = _PARENTHETICAL.sub(" ", text[a.span.end : lead]).translate(_NO_WORDS)
         words = _words(_COMMAS.sub(r" \g<0> ", between)).split()
         while words and words[0] in lex.joint_skip:
             words.pop(0)
@@ -173,7 +176,9 @@ def joint_actors(
         # joining words written on or into the second name ("وروسيا", "بدعم روسي") are in its span
         name = _words(b.span.of(text))
         glued = not gap and any(name.startswith(j) and name != j for j in lex.joint)
-        return gap in lex.joint or glued
+        # a name and its abbreviation ('قوات سوريا الديمقراطية "قسد"'): one actor, named twice
+        restated = not gap and a.actor == b.actor
+        return gap in lex.joint or glued or restated
 
     head = at
     while head > 0 and joined(same[head - 1], same[head]) and not same[head - 1].target:
