@@ -247,3 +247,8 @@ def test_a_commander_s_name_is_no_place() -> None:
 def test_a_raid_with_a_partner_s_support_names_both(text: str) -> None:
     (claim,) = _claims(text)
     assert claim.perpetrators == ["SDF", "US-led coalition"]
+
+
+def test_the_turkish_regime_is_no_syrian_government() -> None:
+    (claim,) = _claims("قصفت مدفعية النظام التركي بلدة تل رفعت فأصيب مدنيان")
+    assert claim.perpetrators == ["Turkey"]
