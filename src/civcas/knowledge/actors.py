@@ -51,4 +51,26 @@ def actor_aliases(lang: str) -> dict[str, list[str]]:
                     if form not in seen:
                         named.append(form)
                         seen.add(form)
+    _other_regimes(data, aliases)
     return aliases
+
+
+def _other_regimes(data: dict[str, Any], aliases: dict[str, list[str]]) -> None:
+    """"The regime" is the Syrian government's name in reports, unless a nationality follows
+    it ("النظام التركي", "مدفعية النظام التركي"): each alias ending with a word of `[regime]`,
+    with each adjective of `[nationality]` after it (definite), names that nationality."""
+    regime = data.get("regime", {})
+    words = set(regime.get("words", []))
+    article = regime.get("article", "")
+    if not words:
+        return
+    ending = [a for names in list(aliases.values()) for a in names if a.split()[-1:][0] in words]
+    for actor, adjectives in data.get("nationality", {}).items():
+        named = aliases.setdefault(actor, [])
+        seen = set(named)
+        for alias in ending:
+            for adj in adjectives:
+                form = f"{alias} {adj if adj.startswith(article) else article + adj}"
+                if form not in seen:
+                    named.append(form)
+                    seen.add(form)
