@@ -252,3 +252,26 @@ def test_a_raid_with_a_partner_s_support_names_both(text: str) -> None:
 def test_the_turkish_regime_is_no_syrian_government() -> None:
     (claim,) = _claims("قصفت مدفعية النظام التركي بلدة تل رفعت فأصيب مدنيان")
     assert claim.perpetrators == ["Turkey"]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # what a force is called stands between the agent words and its name
+        ('تجدد القصف الصاروخي على مدينة مارع من قبل ميليشيات "قسد" وأصيب مدنيان', "SDF"),
+        # the object behind "ل", and past an epithet
+        ("شهيد مدني وسبعة جرحى جراء استهداف ميليشيا YPG لمدينة اعزاز شمال حلب", "SDF"),
+        ('إصابة مدني بجروح جراء إستهداف ميليشيا "قسد" الإرهابية مدينة #جرابلس', "SDF"),
+        # Assad's "authority"
+        ("قتل مدنيان بغارات الطائرات الحربية التابعة لسلطة الأسد على حي الفرقان في مدينة حلب",
+         "Syrian government"),
+    ],
+)
+def test_more_ways_arabic_reports_name_the_attacker(text: str, perpetrator: str) -> None:
+    (claim,) = _claims(text)
+    assert claim.perpetrator == perpetrator
+
+
+def test_a_force_s_men_as_targets_stay_targets() -> None:
+    (claim,) = _claims("قصفت القوات التركية مواقع ميليشيات قسد في عين عيسى وقتل مدني")
+    assert claim.perpetrator == "Turkey"

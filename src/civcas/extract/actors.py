@@ -67,6 +67,7 @@ class _Lexicon:
     # what was attacked, as the word right after the actor with no preposition on it: the
     # actor is then the attack noun's subject (folded single words)
     object_after: frozenset[str]
+    epithets: frozenset[str]  # words a source adds after an actor's name ("الإرهابية")
     lead: Phrases  # words before an alias that belong to its phrase ("طائرات حربية تابعة لـ")
     cues_precede: bool  # cues qualify what follows them, except the `trailing` ones
     trailing: Phrases
@@ -97,6 +98,7 @@ def _lexicon(lang: str) -> _Lexicon:
         attack_nouns=Phrases.of(cues.get("attack_nouns", []), "attack"),
         instrument_after=Phrases.of(cues.get("instrument_after", []), "instrument"),
         object_after=frozenset(fold(w) for w in cues.get("object_after", [])),
+        epithets=frozenset(fold(w) for w in cues.get("epithets", [])),
         lead=Phrases.of(cues.get("evidence_lead", []), "lead"),
         cues_precede=cues.get("cues_precede") is True,
         trailing=Phrases.of(cues.get("trailing", []), "trailing"),
@@ -204,13 +206,21 @@ def _gloss(text: str, previous: Span, span: Span) -> bool:
     return text[previous.end : span.start].strip() == "(" and text[span.end : span.end + 1] == ")"
 
 
-_NEXT_WORD = re.compile(r"\s*(\w+)")
+_NEXT_WORD = re.compile(r"[\s\"'“”«»]*(\w+)")
 
 
-def _word_after(text: str, end: int) -> str:
-    """The word right after `end`, folded as lexicons are ('' where none follows)."""
-    m = _NEXT_WORD.match(text, end)
-    return fold(m[1]) if m else ""
+def _word_after(text: str, end: int, skip: frozenset[str] = frozenset()) -> str:
+    """The word right after `end` (past up to two words of `skip`: "قسد الإرهابية"), folded
+    as lexicons are ('' where none follows)."""
+    for _ in range(3):
+        m = _NEXT_WORD.match(text, end)
+        if m is None:
+            return ""
+        word = fold(m[1])
+        if word not in skip:
+            return word
+        end = m.end()
+    return ""
 
 
 def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
@@ -222,6 +232,17 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     target_hit, agent_hit = lex.target_before.endswith(text, s, 30), lex.agent_before.endswith(
         text, s, 30
     )
+    pos = s
+    for _ in range(_LEAD_STEPS):
+        if target_hit is not None or agent_hit is not None:
+            break
+        # the words that lead the actor's phrase may stand between ("من قبل ميليشيات "قسد"")
+        lead = lex.lead.endswith(text, pos, 30)
+        if lead is None or lead.span.start < sentence.start:
+            break
+        pos = lead.span.start
+        target_hit = lex.target_before.endswith(text, pos, 30)
+        agent_hit = lex.agent_before.endswith(text, pos, 30)
     target = bool(target_hit) or after.startswith(lex.target_after)
     agent = bool(
         agent_hit
@@ -234,8 +255,9 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
     )
     if agent and (target_hit is None or longer):
         target = False
-    if target and lex.attack_nouns.endswith(text, s, 30) and (
-        lex.instrument_after.startswith(text, e, 20) or _word_after(text, e) in lex.object_after
+    if target and lex.attack_nouns.endswith(text, pos, 30) and (
+        lex.instrument_after.startswith(text, e, 20)
+        or _word_after(text, e, lex.epithets) in lex.object_after
     ):
         # "استهداف قوات النظام بصاروخ", "استهداف قوات النظام مدينة إدلب": the regime's targeting
         agent, target = True, False
