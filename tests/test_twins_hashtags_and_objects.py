@@ -275,3 +275,17 @@ def test_more_ways_arabic_reports_name_the_attacker(text: str, perpetrator: str)
 def test_a_force_s_men_as_targets_stay_targets() -> None:
     (claim,) = _claims("قصفت القوات التركية مواقع ميليشيات قسد في عين عيسى وقتل مدني")
     assert claim.perpetrator == "Turkey"
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+def test_an_earlier_attack_told_as_background_with_its_own_day_stays_apart() -> None:
+    text = (
+        "أُصيب ستة مدنيين بقصف استهدف مدينة عفرين شمال غربي محافظة حلب. "
+        "ونشر ناشطون تسجيلاً مصوراً للحظة القصف اليوم، الاثنين 30 من آب. "
+        "وفي 18 من آب الحالي، قُتل ثلاثة مدنيين وأُصيب أربعة آخرون جراء قصف صاروخي شمالي حلب."
+    )
+    first, second = _claims(text, published=date(2021, 8, 30))
+    assert (first.date, first.injured_min, first.killed_min) == (date(2021, 8, 30), 6, None)
+    assert (second.date, second.injured_min, second.killed_min) == (date(2021, 8, 18), 4, 3)

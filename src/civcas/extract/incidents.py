@@ -68,6 +68,7 @@ class _Group:
     killed: int | None = None
     fighters: bool | None = None  # whether its toll counts fighters only
     toll: int | None = None  # its first count of the dead, a group's ("a woman") included
+    injured: int | None = None  # its first count of the wounded, a total
     another: bool = False  # it starts with words of another attack ("another massacre")
 
 
@@ -273,14 +274,25 @@ def _dateline(d: DateMention, m: Mentions) -> bool:
 
 
 def _date_nearby(
-    g: _Group, m: Mentions, dates: list[list[DateMention]], single: bool
+    g: _Group, m: Mentions, dates: list[list[DateMention]], single: bool, taken: set[int]
 ) -> DateMention | None:
-    """An incident's date stated just before its first sentence, or, when the report tells of
-    one incident only, the one event date that the report gives."""
+    """An incident's date stated just before its first sentence, or just after its last in a
+    sentence of no other incident ("... أُصيب ستة مدنيين. ونشر ناشطون تسجيلاً للحظة القصف
+    اليوم، الاثنين 30 من آب"), or, when the report tells of one incident only, the one event
+    date that the report gives."""
     first = g.sentences[0]
     before = [d for d in dates[first - 1] if d.value is not None] if first > 0 else []
     if before:
         return before[-1]
+    after = g.sentences[-1] + 1
+    if after < len(dates) and after not in taken:
+        days = [
+            d for d in dates[after]
+            if d.value is not None and d.precision == "day" and not _dateline(d, m)
+            and d.kind != "said"
+        ]
+        if days:
+            return days[0]
     if not single:
         return None
     found = {
@@ -308,6 +320,7 @@ def _merge(groups: list[_Group]) -> list[_Group]:
                 h.date = h.date or g.date
                 if h.killed is None:
                     h.killed, h.fighters = g.killed, g.fighters
+                h.injured = h.injured if h.injured is not None else g.injured
                 break
         else:
             out.append(g)
@@ -323,6 +336,9 @@ def _compatible(a: _Group, b: _Group) -> bool:
         return False
     if (a.another or b.another) and None not in (a.toll, b.toll) and a.toll != b.toll:
         return False  # "another massacre killed 8" after "a woman was killed"
+    dated = a.date is not None or b.date is not None
+    if dated and None not in (a.injured, b.injured) and a.injured != b.injured:
+        return False  # as in _place_sentence: other wounded on a day of their own
     return a.killed is None or b.killed is None or a.killed == b.killed
 
 
@@ -395,7 +411,7 @@ def build_claims(m: Mentions) -> list[Claim]:
     taken = {i for g in merged for i in g.sentences}
     for g in merged:
         if g.date is None:
-            g.date = _date_nearby(g, m, dates, single=len(merged) == 1)
+            g.date = _date_nearby(g, m, dates, single=len(merged) == 1, taken=taken)
         claim = _fill(g, m, dates, places, counts, actors, events, harm, taken)
         if claim is not None:
             kept.append((g, claim))
@@ -446,6 +462,18 @@ def _place_sentence(
     ]
     killed = totals[0].min if totals else None
     fighters = all(c.group == "combatants" for c in totals) if totals else None
+    hurt = next(
+        (
+            c.min
+            for c in counts
+            if c.outcome == "injured"
+            and c.min is not None
+            and not c.vague
+            and c.breakdown_of is None
+            and c.group not in ("children", "women")
+        ),
+        None,
+    )
     tolls = [c for c in counts if c.outcome == "killed" and c.min is not None and not c.vague]
     toll = tolls[0].min if tolls else None
     focus = focus_on.start if isinstance(focus_on, Span) else focus_on.span.start
@@ -461,6 +489,10 @@ def _place_sentence(
         # A different toll told with a date or place of its own is another incident.
         news = another or date is not None
         if news and killed is not None and g.killed is not None and killed != g.killed:
+            return False
+        # ... and so is a different count of the wounded ("وفي 18 من آب ... وأُصيب أربعة" after
+        # "أُصيب ستة مدنيين"): an earlier attack told as background
+        if news and hurt is not None and g.injured is not None and hurt != g.injured:
             return False
         # "Another massacre killed 8" after "a woman was killed": another toll, not its total.
         if another and killed is not None and g.toll is not None and killed != g.toll:
@@ -493,6 +525,8 @@ def _place_sentence(
         target.fighters = fighters
     if target.toll is None and toll is not None:
         target.toll = toll
+    if target.injured is None and hurt is not None:
+        target.injured = hurt
 
 
 def _fill(
