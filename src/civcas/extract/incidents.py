@@ -437,6 +437,20 @@ def _day_told_before(claims: list[Claim]) -> None:
                     claim.set(name, value, told.evidence[name])
 
 
+def _totals(counts: list[CasualtyMention], outcome: str) -> list[CasualtyMention]:
+    """The counts of `outcome` that are totals: exact, not a breakdown, not of a group that a
+    total breaks down into (children, women)."""
+    return [
+        c
+        for c in counts
+        if c.outcome == outcome
+        and c.min is not None
+        and not c.vague
+        and c.breakdown_of is None
+        and c.group not in ("children", "women")
+    ]
+
+
 def _place_sentence(
     groups: list[_Group],
     i: int,
@@ -450,30 +464,12 @@ def _place_sentence(
 ) -> None:
     """Put sentence i into the incident it speaks of, or start a new one. `focus_on` is the
     count or attack word the sentence turns on: the place and date nearest it are its own."""
-    # The toll that tells incidents apart: a total, not a breakdown ("including 3 women").
-    totals = [
-        c
-        for c in counts
-        if c.outcome == "killed"
-        and c.min is not None
-        and not c.vague
-        and c.breakdown_of is None
-        and c.group not in ("children", "women")
-    ]
+    # The tolls that tell incidents apart: totals, not breakdowns ("including 3 women").
+    totals = _totals(counts, "killed")
     killed = totals[0].min if totals else None
     fighters = all(c.group == "combatants" for c in totals) if totals else None
-    hurt = next(
-        (
-            c.min
-            for c in counts
-            if c.outcome == "injured"
-            and c.min is not None
-            and not c.vague
-            and c.breakdown_of is None
-            and c.group not in ("children", "women")
-        ),
-        None,
-    )
+    wounded = _totals(counts, "injured")
+    hurt = wounded[0].min if wounded else None
     tolls = [c for c in counts if c.outcome == "killed" and c.min is not None and not c.vague]
     toll = tolls[0].min if tolls else None
     focus = focus_on.start if isinstance(focus_on, Span) else focus_on.span.start
