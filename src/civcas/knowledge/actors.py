@@ -56,15 +56,17 @@ def actor_aliases(lang: str) -> dict[str, list[str]]:
 
 
 def _other_regimes(data: dict[str, Any], aliases: dict[str, list[str]]) -> None:
-    """"The regime" is the Syrian government's name in reports, unless a nationality follows
-    it ("النظام التركي", "مدفعية النظام التركي"): each alias ending with a word of `[regime]`,
-    with each adjective of `[nationality]` after it (definite), names that nationality."""
+    """Aliases for "the regime" of another nation: reports call the Syrian government "the
+    regime" unless a nationality follows ("النظام التركي", "مدفعية النظام التركي"), so each
+    alias ending with a word of `[regime]`, with each adjective of `[nationality]` after it
+    (definite), names that nationality."""
     regime = data.get("regime", {})
     words = set(regime.get("words", []))
     article = regime.get("article", "")
     if not words:
         return
-    ending = [a for names in list(aliases.values()) for a in names if a.split()[-1:][0] in words]
+    ending = [a for names in list(aliases.values()) for a in names if a.split()[-1:] and (
+        a.split()[-1] in words)]
     for actor, adjectives in data.get("nationality", {}).items():
         named = aliases.setdefault(actor, [])
         seen = set(named)
