@@ -289,3 +289,27 @@ def test_an_earlier_attack_told_as_background_with_its_own_day_stays_apart() -> 
     first, second = _claims(text, published=date(2021, 8, 30))
     assert (first.date, first.injured_min, first.killed_min) == (date(2021, 8, 30), 6, None)
     assert (second.date, second.injured_min, second.killed_min) == (date(2021, 8, 18), 4, 3)
+
+
+def test_the_body_tells_more_closely_of_the_place_its_headline_named() -> None:
+    text = (
+        "إصابة شاب في قصف مسيرة للاحتلال مركز ناحية تل تمر\n\n"
+        "أصيب شاب في استهداف مسيرة للاحتلال التركي سيارة في حي الحمرة بمركز ناحية تل تمر."
+    )
+    (claim,) = _claims(text)
+    assert claim.perpetrator == "Turkey"
+    assert claim.place == "الحمرة" and claim.admin1 == "Al-Hasakah"
+
+
+def test_a_body_sentence_of_another_place_is_another_incident() -> None:
+    text = (
+        "مقتل مدنيين اثنين بقصف على مدينة تل تمر\n\n"
+        "قتل مدنيان بقصف تركي على مدينة تل تمر. "
+        "وفي قرية أبو راسين أصيب ثلاثة مدنيين بقصف مدفعي."
+    )
+    assert len(_claims(text)) == 2
+
+
+def test_two_villages_is_no_place() -> None:
+    assert [p.place.name for p in find_places("وقصف يستهدف قريتين بريف عفرين", "ar")] == [
+        "Afrin"]

@@ -69,6 +69,7 @@ class _Group:
     fighters: bool | None = None  # whether its toll counts fighters only
     toll: int | None = None  # its first count of the dead, a group's ("a woman") included
     injured: int | None = None  # its first count of the wounded, a total
+    headline: bool = True  # all its sentences so far are headline lines
     another: bool = False  # it starts with words of another attack ("another massacre")
 
 
@@ -477,9 +478,17 @@ def _place_sentence(
     date = min(dates, key=lambda d: abs(d.span.start - focus)) if dates else None
     another = cues.another.search(text, sentence.start, sentence.end) is not None
 
+    def within(g: _Group) -> bool:
+        """The sentence tells more closely of the place a headline named: it names that place
+        too, around its own ("حي الحمرة بمركز ناحية تل تمر" after "... مركز ناحية تل تمر")."""
+        return g.headline and g.place is not None and any(
+            _place_key(p) == _place_key(g.place) for p in places
+        )
+
     def fits(g: _Group) -> bool:
         if place is not None and g.place is not None and _place_key(place) != _place_key(g.place):
-            return False
+            if not within(g):
+                return False
         if date is not None and g.date is not None and date.value != g.date.value:
             return False
         # A different toll told with a date or place of its own is another incident.
@@ -511,7 +520,10 @@ def _place_sentence(
     if target is None:
         target = _Group(another=another)
         groups.append(target)
+    if place is not None and target.place is not None and within(target):
+        target.place = place  # the body's closer place is the incident's
     target.sentences.append(i)
+    target.headline = target.headline and _headline(sentence, text)
     if target.place is None and place is not None:
         target.place = place
     if target.date is None and date is not None:
