@@ -313,3 +313,9 @@ def test_a_body_sentence_of_another_place_is_another_incident() -> None:
 def test_two_villages_is_no_place() -> None:
     assert [p.place.name for p in find_places("وقصف يستهدف قريتين بريف عفرين", "ar")] == [
         "Afrin"]
+
+
+def test_the_attacks_of_a_force_name_it() -> None:
+    (claim,) = _claims("أصيب 7 مواطنين بجروح جراء هجمات الاحتلال التركي ومرتزقته على قرى ناحية "
+                       "تل تمر.")
+    assert claim.perpetrator == "Turkey"
