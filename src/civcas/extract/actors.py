@@ -8,7 +8,7 @@ which cue words of its sentence qualify it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -167,7 +167,7 @@ def joint_actors(
         # a gloss in brackets ("قوات سوريا الديمقراطية (قسد)، مدعومة ...") are no words
         # the attack words before the second name are its own ("بإسناد من الطيران المروحي
         # التابع لـ #التحالف_الدولي": the helicopters of the coalition)
-        lead = max(a.span.end, _lead(text, b.span.start, a.span.end, lex))
+        lead = _lead(text, b.span.start, a.span.end, lex)
         between = _PARENTHETICAL.sub(" ", text[a.span.end : lead]).translate(_NO_WORDS)
         words = _words(_COMMAS.sub(r" \g<0> ", between)).split()
         while words and words[0] in lex.joint_skip:
@@ -233,16 +233,13 @@ def _judge(text: str, sentence: Span, hit: Hit, lex: _Lexicon) -> ActorMention:
         text, s, 30
     )
     pos = s
-    for _ in range(_LEAD_STEPS):
-        if target_hit is not None or agent_hit is not None:
-            break
+    if target_hit is None and agent_hit is None:
         # the words that lead the actor's phrase may stand between ("من قبل ميليشيات "قسد"")
-        lead = lex.lead.endswith(text, pos, 30)
-        if lead is None or lead.span.start < sentence.start:
-            break
-        pos = lead.span.start
-        target_hit = lex.target_before.endswith(text, pos, 30)
-        agent_hit = lex.agent_before.endswith(text, pos, 30)
+        for pos in _lead_steps(text, s, sentence.start, lex):
+            target_hit = lex.target_before.endswith(text, pos, 30)
+            agent_hit = lex.agent_before.endswith(text, pos, 30)
+            if target_hit is not None or agent_hit is not None:
+                break
     target = bool(target_hit) or after.startswith(lex.target_after)
     agent = bool(
         agent_hit
@@ -292,14 +289,21 @@ def _phrase(text: str, sentence: Span, alias: Span, cue: Span | None, lex: _Lexi
     return Span(start, end)
 
 
-def _lead(text: str, start: int, floor: int, lex: _Lexicon) -> int:
-    """Where the attack words right before `start` begin ("طائرات حربية تابعة لـ")."""
+def _lead_steps(text: str, start: int, floor: int, lex: _Lexicon) -> Iterator[int]:
+    """Where each of the attack words right before `start` begins, nearest first ("لـ", then
+    "تابعة", "حربية", "طائرات"), none before `floor`."""
     for _ in range(_LEAD_STEPS):
         hit = lex.lead.endswith(text, start, 30)
         if hit is None or hit.span.start < floor:
-            break
+            return
         start = hit.span.start
-    return start
+        yield start
+
+
+def _lead(text: str, start: int, floor: int, lex: _Lexicon) -> int:
+    """Where the attack words right before `start` begin ("طائرات حربية تابعة لـ")."""
+    steps = list(_lead_steps(text, start, floor, lex))
+    return steps[-1] if steps else start
 
 
 def _attribution(text: str, sentence: Span, alias: Span, lex: _Lexicon) -> tuple[str, Span | None]:
