@@ -34,7 +34,7 @@ from civcas.knowledge.gazetteer import (
     latin_articles,
     latin_piece,
     load_gazetteer,
-    qualifiers,
+    qualifier_keys,
     surface,
 )
 from civcas.knowledge.lexicon import languages, load
@@ -178,20 +178,6 @@ def _cues(lang: str) -> _Cues:
             w[0] for w, (what, _) in before.items() if what in ("kind", "relation") and len(w) == 1
         ),
     )
-
-
-@cache
-def _qualifier_keys() -> tuple[dict[str, str], dict[str, str]]:
-    """Twin-village qualifiers: key after a name -> standard form; word before -> form."""
-    after: dict[str, str] = {}
-    before: dict[str, str] = {}
-    for name, spec in qualifiers().items():
-        after[latin_piece(name)] = name
-        for a in spec.arabic:
-            after[arabic_piece(a)] = name
-        for b in spec.before:
-            before[b.lower()] = name
-    return after, before
 
 
 class _Text:
@@ -592,7 +578,7 @@ def _match_at(t: _Text, i: int, gaz: Gazetteer, cues_en: _Cues, cues_ar: _Cues) 
 
 def _qualify(t: _Text, found: _Found, cues: _Cues) -> None:
     """A twin-village qualifier after the name (Al-Baghuz Tahtani) that the gazetteer lacks."""
-    after, _ = _qualifier_keys()
+    after, _ = qualifier_keys()
     k = found.last
     if not t.name_joined(k):
         return
@@ -822,7 +808,7 @@ def _choose(
 
 def _find(t: _Text, gaz: Gazetteer, cues_en: _Cues, cues_ar: _Cues) -> list[_Found]:
     """Every name in the text, longest match first, left to right."""
-    _, before = _qualifier_keys()
+    _, before = qualifier_keys()
     found: list[_Found] = []
     words, cap, arabic = t.words, t.cap, t.arabic
     after = 0

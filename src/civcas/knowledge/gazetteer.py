@@ -770,3 +770,18 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
 def qualifiers() -> dict[str, SimpleNamespace]:
     """Twin-village qualifiers (Fawqani, Tahtani, ...): standard form -> before words, Arabic."""
     return dict(_rules().qualifiers)
+
+
+@cache
+def qualifier_keys() -> tuple[dict[str, str], dict[str, str]]:
+    """Twin-village qualifiers as read in text: spelling key of the word after a name (Latin
+    or Arabic: Fouqani, فوقاني) -> standard form; English word before a name (Upper) -> form."""
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for name, spec in qualifiers().items():
+        after[latin_piece(name)] = name
+        for a in spec.arabic:
+            after[arabic_piece(a)] = name
+        for b in spec.before:
+            before[b.lower()] = name
+    return after, before

@@ -14,7 +14,6 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -22,11 +21,10 @@ from civcas.knowledge.gazetteer import (
     has_arabic,
     haversine_km,
     join_keys,
-    latin_piece,
     latin_pieces,
     load_gazetteer,
     normalise,
-    qualifiers,
+    qualifier_keys,
     standard_admin1,
 )
 from civcas.knowledge.names import latin_key, part_keys
@@ -178,7 +176,7 @@ class FeatureBuilder:
             key = normalise(name)
             pieces = [] if has_arabic(name) else latin_pieces(name)
             twin = key
-            if len(pieces) > 1 and pieces[-1] in _twin_qualifiers():
+            if len(pieces) > 1 and pieces[-1] in qualifier_keys()[0]:
                 twin = join_keys(pieces[:-1])
             self._place[memo] = (key, twin, big)
         return self._place[memo]
@@ -202,12 +200,6 @@ class FeatureBuilder:
             text = " ".join(raw.casefold().split())
             self._text[r.id] = (text, has_arabic(text))
         return self._text[r.id]
-
-
-@cache
-def _twin_qualifiers() -> frozenset[str]:
-    """Spelling keys of the words that part twin villages (Fawqani, Tahtani, Kabir, ...)."""
-    return frozenset(latin_piece(q) for q in qualifiers())
 
 
 _LEAP = 2000  # a leap year: every day of the year has its place
